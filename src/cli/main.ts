@@ -1,0 +1,101 @@
+// The command line: argv → options → API call → printed result and exit code.
+import { parseArgs } from 'node:util'
+import { relative } from 'node:path'
+import { build, check, dev, formatDiagnostic, newDeck, type Diagnostic } from '../index.ts'
+import { checkTable } from './check-table.ts'
+
+const USAGE = `usage:
+  npm run build -- [--decks DIR] [--out DIR] [--base PATH]
+  npm run dev   -- [--decks DIR] [--port N]
+  npm run check -- [--decks DIR] [--strict]
+  npm run new   -- --title T --audience A [--date YYYY-MM-DD] [--lang de|en]`
+
+const print = (line: string) => process.stdout.write(`${line}\n`)
+const printError = (line: string) => process.stderr.write(`${line}\n`)
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      decks: { type: 'string' },
+      out: { type: 'string', default: 'dist' },
+      base: { type: 'string', default: '/' },
+      port: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      title: { type: 'string' },
+      audience: { type: 'string' },
+      date: { type: 'string' },
+      lang: { type: 'string' },
+      today: { type: 'string' },
+    },
+  })
+  const common = { decksDir: values.decks, ...(values.today ? { today: values.today } : {}) }
+  const report = (diagnostics: Diagnostic[], label: string) => diagnostics.forEach((d) => printError(formatDiagnostic(d, `${label}/`)))
+
+  switch (command) {
+    case 'build': {
+      const started = Date.now()
+      const result = await build({ ...common, outDir: values.out, base: values.base })
+      const label = relative(process.cwd(), values.decks ?? 'decks') || '.'
+      report(result.diagnostics, label)
+      if (!result.ok) {
+        printError(`build stopped: ${result.diagnostics.filter((d) => d.severity === 'error').length} problem(s); ${relative(process.cwd(), result.outDir)} was left as it was`)
+        return 1
+      }
+      print(`built ${relative(process.cwd(), result.outDir) || '.'} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      return 0
+    }
+    case 'check': {
+      const result = await check(common)
+      report(result.diagnostics, result.decksLabel)
+      print(checkTable(result.decks))
+      const errors = result.diagnostics.filter((d) => d.severity === 'error').length
+      const over = result.decks.filter((d) => d.seconds > d.budget).length
+      print(`${result.decks.length} deck(s), ${errors} error(s), ${over} over time`)
+      return errors > 0 || (values.strict && over > 0) ? 1 : 0
+    }
+    case 'new': {
+      if (!values.title || !values.audience) {
+        printError('new needs --title and --audience, e.g. npm run new -- --title "Update Dezember" --audience Vertrieb')
+        return 1
+      }
+      if (values.lang && values.lang !== 'de' && values.lang !== 'en') {
+        printError('--lang: use de or en')
+        return 1
+      }
+      if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
+        printError('--date: use YYYY-MM-DD, e.g. 2026-12-03')
+        return 1
+      }
+      try {
+        const path = await newDeck({ ...common, title: values.title, audience: values.audience, date: values.date, lang: values.lang as 'de' | 'en' | undefined })
+        print(relative(process.cwd(), path))
+        return 0
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+          printError(`${relative(process.cwd(), (error as NodeJS.ErrnoException).path ?? '')} already exists: nothing was written. Choose another --title or --date`)
+          return 1
+        }
+        throw error
+      }
+    }
+    case 'dev': {
+      const server = await dev({ ...common, base: values.base, ...(values.port ? { port: Number(values.port) } : {}) })
+      server.printUrls()
+      return new Promise<number>(() => {})
+    }
+    default:
+      printError(USAGE)
+      return 1
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    printError(error instanceof Error ? error.message : String(error))
+    process.exit(1)
+  },
+)

@@ -1,0 +1,102 @@
+// The zod schemas for a deck's frontmatter and the site options: the one source of their types.
+import { z } from 'zod'
+import { checkHttpsUrl } from './safe-url.ts'
+
+export const LANGS = ['de', 'en'] as const
+export const TASK_KINDS = ['profile', 'account', 'blog', 'share', 'follow', 'link'] as const
+export const NETWORKS = ['linkedin', 'x', 'xing', 'mastodon'] as const
+
+/** A calendar date written as YYYY-MM-DD that exists (no 2026-02-30). */
+const isoDate = z
+  .string({ error: 'use YYYY-MM-DD, e.g. 2026-12-03' })
+  .refine(isRealDate, { message: 'use YYYY-MM-DD, e.g. 2026-12-03' })
+
+function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!match) return false
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
+/** An https URL, stored the way browsers serialise it (punycode host, percent-encoded path). */
+const httpsUrl = z.string().transform((value, ctx) => {
+  const checked = checkHttpsUrl(value)
+  if ('error' in checked) {
+    ctx.addIssue({ code: 'custom', message: checked.error })
+    return z.NEVER
+  }
+  return checked.href
+})
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+
+const taskBase = {
+  title: text(80),
+  details: z.string().max(4000).optional(),
+  due: isoDate.optional(),
+}
+
+export const LinkTask = z.strictObject({
+  kind: z.enum(['profile', 'account', 'blog', 'follow', 'link']),
+  url: httpsUrl,
+  ...taskBase,
+})
+
+export const ShareTask = z.strictObject({
+  kind: z.literal('share'),
+  network: z.enum(NETWORKS),
+  text: text(500),
+  url: httpsUrl,
+  ...taskBase,
+})
+
+export const HomeworkTask = z.discriminatedUnion('kind', [LinkTask, ShareTask])
+export type HomeworkTask = z.infer<typeof HomeworkTask>
+export type TaskKind = (typeof TASK_KINDS)[number]
+export type Network = (typeof NETWORKS)[number]
+export type Lang = (typeof LANGS)[number]
+
+export const MAX_TASKS = 6
+
+export const Frontmatter = z.strictObject({
+  title: text(120),
+  date: isoDate,
+  audience: text(80),
+  presenter: text(80).optional(),
+  duration: z.number().int().min(1).max(60).default(5),
+  lang: z.enum(LANGS).optional(),
+  theme: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use a theme folder name such as default').default('default'),
+  homework: z.array(HomeworkTask).max(MAX_TASKS, `at most ${MAX_TASKS} tasks fit on the homework slide`).optional(),
+})
+export type Frontmatter = z.infer<typeof Frontmatter>
+
+/** Site-wide settings: the options of the updeck() vite plugin. */
+export const SiteOptions = z.strictObject({
+  /** Shown on the index page and in the feed. @default 'updeck' */
+  organisation: text(120).default('updeck'),
+  /** Presenter of decks that name none. */
+  presenter: text(80).optional(),
+  /** Language of decks that name none. @default 'de' */
+  lang: z.enum(LANGS).default('de'),
+  /** Public address of the site, e.g. https://intranet.example.com/decks/ (feed links, homework address). */
+  siteUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+    .transform((u) => (u.endsWith('/') ? u : `${u}/`))
+    .optional(),
+  /** Tasks for decks without a homework list. @default [] */
+  defaultHomework: z.array(HomeworkTask).max(MAX_TASKS).default([]),
+  /** Mastodon instance for share tasks, e.g. mastodon.social. */
+  mastodonInstance: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'use a host name such as mastodon.social')
+    .optional(),
+  /** QR codes encode <siteUrl>/go/<id>/ which forwards to the task's URL. Needs siteUrl. @default false */
+  shortLinks: z.boolean().default(false),
+  /** Folder of the decks, relative to the project root. @default 'decks' */
+  decksDir: z.string().min(1).default('decks'),
+  /** Speaking rate for the time estimate, in words per minute. @default 120 */
+  wordsPerMinute: z.number().min(40).max(300).default(120),
+})
+export type SiteOptionsInput = z.input<typeof SiteOptions>
+export type SiteConfig = z.output<typeof SiteOptions>

@@ -1,0 +1,28 @@
+// The one markdown-it instance: raw HTML escaped, links and images guarded, code highlighted.
+import MarkdownIt from 'markdown-it'
+import { highlightCode } from './highlight.ts'
+import { linkGuard } from './link-guard.ts'
+import type { RenderEnv } from './env.ts'
+
+export type { RenderEnv } from './env.ts'
+export { ASSET_MARKER } from './link-guard.ts'
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false, highlight: highlightCode })
+// The link guard reports unsafe URLs as diagnostics instead of silently dropping them, so every
+// URL must reach it: markdown-it's own validateLink would turn them into plain text first.
+md.validateLink = () => true
+md.core.ruler.push('updeck_link_guard', linkGuard)
+// Links open in a new tab so the deck stays where it is during the meeting.
+const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options))
+md.renderer.rules.link_open = (tokens, i, options, env, self) => {
+  const href = String(tokens[i]!.attrGet('href') ?? '')
+  if (/^(https?:)?\/\//i.test(href)) {
+    tokens[i]!.attrSet('rel', 'noopener noreferrer')
+    tokens[i]!.attrSet('target', '_blank')
+  }
+  return defaultLinkOpen(tokens, i, options, env, self)
+}
+
+export function renderMarkdown(text: string, env: RenderEnv): string {
+  return md.render(text, env as unknown as Record<string, unknown>)
+}

@@ -1,0 +1,52 @@
+// markdown-it rule: refuses unsafe links and images outside the decks folder, records images.
+import { posix } from 'node:path'
+import type { StateCore, Token } from 'markdown-it'
+import { isSafeLink, urlScheme } from '../safe-url.ts'
+import type { RenderEnv } from './env.ts'
+
+/** Marks an image source for the build to replace with the emitted file's URL (like vite's __VITE_ASSET__). */
+export const ASSET_MARKER = '__UPDECK_ASSET__'
+
+export function linkGuard(state: StateCore): void {
+  const env = state.env as unknown as RenderEnv
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue
+    const line = block.map ? block.map[0] : 0
+    for (const token of block.children) {
+      if (token.type === 'link_open') checkLink(token, line, env)
+      if (token.type === 'image') checkImage(token, line, env)
+    }
+  }
+}
+
+function checkLink(token: Token, line: number, env: RenderEnv): void {
+  const href = String(token.attrGet('href') ?? '')
+  if (isSafeLink(href)) return
+  env.problem(line, href, `link "${clip(href)}" is not allowed: use an https:// address`)
+  token.attrSet('href', '#')
+}
+
+function checkImage(token: Token, line: number, env: RenderEnv): void {
+  const src = String(token.attrGet('src') ?? '')
+  token.attrSet('src', '')
+  if (urlScheme(src) !== '' || src.startsWith('//')) {
+    env.problem(line, src, `image "${clip(src)}" must be a file in the decks folder, not a web address: download it next to the deck`)
+    return
+  }
+  let path: string
+  try {
+    path = decodeURIComponent(src.replace(/[?#].*$/, ''))
+  } catch {
+    path = src
+  }
+  const resolved = posix.normalize(posix.join(posix.dirname(env.file), path))
+  if (path.startsWith('/') || resolved.startsWith('../') || resolved === '..') {
+    env.problem(line, src, `image "${clip(src)}" is outside the decks folder: put it next to the deck`)
+    return
+  }
+  env.image(line, src, resolved)
+  token.attrSet('src', `${ASSET_MARKER}${encodeURIComponent(resolved)}__`)
+  if (!token.content.trim()) env.warn(line, src, `image "${clip(src)}" has no alt text: describe it in the brackets, ![like this](${clip(src)})`)
+}
+
+const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s)

@@ -1,0 +1,55 @@
+// The plain data that flows from parsing to rendering: decks, slides, diagnostics and pages.
+import type { Frontmatter, HomeworkTask, Lang } from './frontmatter.ts'
+
+/** A presenter's mistake, with its place in the deck file (1-based line and column). */
+export interface Diagnostic {
+  file: string
+  line: number
+  col: number
+  /** The frontmatter field, e.g. `homework.1.url`, or '' for Markdown problems. */
+  field: string
+  message: string
+  severity: 'error' | 'warning'
+}
+
+/** An image a slide references, resolved against the decks folder (posix, no leading ./). */
+export interface ImageRef {
+  /** Path relative to the decks folder, e.g. `vertrieb/img/chart.png`. */
+  path: string
+}
+
+export interface Slide {
+  /** 1-based line of the slide's first line in the deck file. */
+  line: number
+  /** The slide's Markdown as written. */
+  markdown: string
+  /** The speaker notes' Markdown (text after a line `Note:`), or ''. */
+  notes: string
+}
+
+/** A task as the homework slide shows it: the deck's task plus what the build derived. */
+export type Task = HomeworkTask & {
+  /** 1-based line of the task in the deck file (for messages). */
+  line: number
+  /** What the QR code encodes and the button opens. */
+  target: string
+  /** With short links on: the URL the `target` page forwards to. */
+  forward?: string
+}
+
+export interface Deck {
+  /** Path relative to the decks folder, e.g. `vertrieb/2026-12.md`. */
+  file: string
+  slug: string
+  meta: Omit<Frontmatter, 'homework' | 'lang'> & { lang: Lang }
+  slides: Slide[]
+  homework: Task[]
+  /** True when the tasks came from the site's defaultHomework. */
+  defaultHomework: boolean
+}
+
+/** A file of the built site: its path under the output folder and its content. */
+export interface Page {
+  path: string
+  content: string
+}

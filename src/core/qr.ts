@@ -1,0 +1,83 @@
+// QR codes as inline SVG: black modules on a white tile that carries its own quiet zone.
+import { create } from 'qrcode'
+import { escapeHtml } from './escape-html.ts'
+
+/** Modules of white around the symbol (ISO/IEC 18004 asks for 4). Part of the SVG, never CSS. */
+export const QUIET_ZONE = 4
+
+export type EcLevel = 'L' | 'M'
+
+export interface QrCode {
+  /** `<svg>` without width and height: the layout sets its size; the viewBox is in modules. */
+  svg: string
+  version: number
+  /** Edge length in modules, quiet zone included: 17 + 4 × version + 2 × 4. */
+  modules: number
+  level: EcLevel
+}
+
+/*
+ * Error correction: M (15 % of codewords recoverable) unless only L (7 %) fits the size budget.
+ * A projected code is never torn or dirty; what it suffers is blur, moiré and a glare spot, which
+ * M's extra margin absorbs. But the limit that decides whether a phone in the back row reads it is
+ * the size of one module, and L holds about 25 % more bytes per version (v4: 78 vs 62, v5: 106 vs
+ * 84). One version less means 4 modules less per side, so each module grows by about 10 % on the
+ * same tile (v5 → v4 at 45 → 41 modules). So: M when it fits within `maxVersion`, else L, which
+ * then buys a whole version of module size. Numbers per layout in docs/qr-sizing.md.
+ */
+
+/** The version and level `qrCode` picks for `text` within `maxVersion` (may exceed it if nothing fits). */
+export function qrVersion(text: string, maxVersion = 40): { version: number; level: EcLevel } {
+  const m = create(text, { errorCorrectionLevel: 'M' }).version
+  if (m <= maxVersion) return { version: m, level: 'M' }
+  return { version: create(text, { errorCorrectionLevel: 'L' }).version, level: 'L' }
+}
+
+const capacities = new Map<number, number>()
+
+/** Bytes of text a version holds at level L: what still fits when `qrVersion` falls back to L. */
+export function byteCapacity(version: number): number {
+  const known = capacities.get(version)
+  if (known !== undefined) return known
+  // Binary search through qrcode itself rather than a copied table (v4: 78, v10: 271).
+  let lo = 0
+  let hi = 2953 // version 40, level L
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2)
+    if (create('a'.repeat(mid), { errorCorrectionLevel: 'L' }).version <= version) lo = mid
+    else hi = mid - 1
+  }
+  capacities.set(version, lo)
+  return lo
+}
+
+/**
+ * The QR code for `text` as an SVG string: one path for the dark modules, a white background
+ * covering the quiet zone (so a dark theme can not eat it), crisp edges, and `text` as its label.
+ * @example qrCode('https://www.xing.com/profile').svg // '<svg xmlns=… viewBox="0 0 37 37" …>'
+ */
+export function qrCode(text: string, maxVersion = 40): QrCode {
+  const { level } = qrVersion(text, maxVersion)
+  const symbol = create(text, { errorCorrectionLevel: level })
+  const { size, data } = symbol.modules
+  const modules = size + 2 * QUIET_ZONE
+  let path = ''
+  for (let y = 0; y < size; y++) {
+    // One subpath per horizontal run of dark modules keeps the path short.
+    for (let x = 0; x < size; ) {
+      if (!data[y * size + x]) {
+        x++
+        continue
+      }
+      const start = x
+      while (x < size && data[y * size + x]) x++
+      path += `M${start + QUIET_ZONE} ${y + QUIET_ZONE}h${x - start}v1h${start - x}z`
+    }
+  }
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${modules} ${modules}" ` +
+    `shape-rendering="crispEdges" role="img" aria-label="${escapeHtml(text)}">` +
+    `<rect width="${modules}" height="${modules}" fill="#fff"/>` +
+    `<path fill="#000" d="${path}"/></svg>`
+  return { svg, version: symbol.version, modules, level }
+}

@@ -1,0 +1,52 @@
+// The homework page a phone opens: each task with details, a big button, its QR and a reminder.
+import { escapeHtml } from './escape-html.ts'
+import { formatDate, WORDS } from './i18n.ts'
+import { kindIcon } from './icons.ts'
+import type { Deck } from './model.ts'
+import type { RenderedSlides } from './render-slides.ts'
+import { qrSvg, taskLabel } from './render-homework.ts'
+import type { SiteContext } from './site-context.ts'
+import { pageShell } from './page-shell.ts'
+import { siteHref } from './urls.ts'
+import { replaceAssets } from './render-deck-page.ts'
+
+export function homeworkPagePath(deck: Deck): string {
+  return `${deck.slug}/homework/index.html`
+}
+
+export function icsPath(deck: Deck, index: number): string {
+  return `${deck.slug}/homework/task-${index + 1}.ics`
+}
+
+export function renderHomeworkPage(deck: Deck, rendered: RenderedSlides, ctx: SiteContext): string {
+  const lang = deck.meta.lang
+  const words = WORDS[lang]
+  const from = homeworkPagePath(deck)
+  const href = (target: string) => siteHref(ctx.base, from, target)
+  const tasks = deck.homework
+    .map((task, i) => {
+      const due = task.due
+        ? `<p class="due">${words.due} ${escapeHtml(formatDate(task.due, lang, true))} · <a class="ics" href="${escapeHtml(href(icsPath(deck, i)))}" download>${words.addToCalendar}</a></p>`
+        : ''
+      const details = rendered.details[i] ?? ''
+      return `<li class="task kind-${task.kind}" id="task-${i + 1}">
+<p class="kind">${kindIcon(task.kind)} ${escapeHtml(words.kinds[task.kind])}</p>
+<h2>${escapeHtml(task.title)}</h2>
+${details ? `<div class="details">${details}</div>\n` : ''}<p><a class="button" href="${escapeHtml(task.target)}" target="_blank" rel="noopener noreferrer">${words.open}: ${escapeHtml(taskLabel(task))}</a></p>
+<figure class="qr">${qrSvg(task.target, 200)}<figcaption>${words.scan}: <span class="url">${escapeHtml(task.target)}</span></figcaption></figure>
+${due}
+</li>`
+    })
+    .join('\n')
+  const body = `<header>
+<p class="crumbs"><a href="${escapeHtml(href(''))}">${words.backToIndex}</a> · <a href="${escapeHtml(href(`${deck.slug}/`))}">${words.backToDeck}</a></p>
+<h1>${words.homework}</h1>
+<p class="meta">${escapeHtml(deck.meta.title)} · ${escapeHtml(deck.meta.audience)} · ${escapeHtml(formatDate(deck.meta.date, lang))}</p>
+</header>
+<main>
+<ol class="tasks">
+${tasks}
+</ol>
+</main>`
+  return pageShell({ lang, title: `${words.homework} · ${deck.meta.title}`, css: ctx.assets.pageCss.map(href), dev: ctx.dev, body: replaceAssets(body, ctx, from), bodyClass: 'homework' })
+}

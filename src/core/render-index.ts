@@ -1,0 +1,52 @@
+// The site's start page: upcoming meetings first, then past ones, grouped by audience.
+import { escapeHtml } from './escape-html.ts'
+import { formatDate, WORDS } from './i18n.ts'
+import type { Deck } from './model.ts'
+import { pageShell } from './page-shell.ts'
+import type { SiteContext } from './site-context.ts'
+import { siteHref } from './urls.ts'
+
+/** Upcoming decks soonest first, past decks latest first; then audience, then title. */
+export function splitByDate(decks: readonly Deck[], today: string): { upcoming: Deck[]; past: Deck[] } {
+  const byTitle = (a: Deck, b: Deck) => a.meta.title.localeCompare(b.meta.title, 'de')
+  const upcoming = decks.filter((d) => d.meta.date >= today).sort((a, b) => a.meta.date.localeCompare(b.meta.date) || byTitle(a, b))
+  const past = decks.filter((d) => d.meta.date < today).sort((a, b) => b.meta.date.localeCompare(a.meta.date) || byTitle(a, b))
+  return { upcoming, past }
+}
+
+function groupByAudience(decks: Deck[]): Map<string, Deck[]> {
+  const groups = new Map<string, Deck[]>()
+  for (const deck of decks) groups.set(deck.meta.audience, [...(groups.get(deck.meta.audience) ?? []), deck])
+  return new Map([...groups].sort(([a], [b]) => a.localeCompare(b, 'de')))
+}
+
+export function renderIndex(decks: readonly Deck[], ctx: SiteContext): string {
+  const lang = ctx.site.lang
+  const words = WORDS[lang]
+  const href = (target: string) => escapeHtml(siteHref(ctx.base, 'index.html', target))
+  const card = (deck: Deck) => {
+    const w = WORDS[deck.meta.lang]
+    const tasks = deck.homework.map((t, i) => `<li><a href="${href(`${deck.slug}/homework/`)}#task-${i + 1}">${escapeHtml(t.title)}</a></li>`).join('')
+    const presenter = deck.meta.presenter ? ` · ${w.presenter} ${escapeHtml(deck.meta.presenter)}` : ''
+    return `<li class="deck" lang="${deck.meta.lang}">
+<h4><a href="${href(`${deck.slug}/`)}">${escapeHtml(deck.meta.title)}</a></h4>
+<p class="meta"><time datetime="${deck.meta.date}">${escapeHtml(formatDate(deck.meta.date, deck.meta.lang, true))}</time>${presenter} · ${deck.meta.duration} ${w.minutes}</p>
+<details><summary><a href="${href(`${deck.slug}/homework/`)}">${w.homework}</a> (${deck.homework.length})</summary><ul class="homework">${tasks}</ul></details>
+</li>`
+  }
+  const section = (title: string, id: string, list: Deck[]) => {
+    if (list.length === 0) return ''
+    const groups = [...groupByAudience(list)]
+      .map(([audience, ds]) => `<section class="audience"><h3>${escapeHtml(audience)}</h3>\n<ul class="decks">\n${ds.map(card).join('\n')}\n</ul></section>`)
+      .join('\n')
+    return `<section id="${id}"><h2>${title}</h2>\n${groups}\n</section>`
+  }
+  const { upcoming, past } = splitByDate(decks, ctx.today)
+  const body = `<header><h1>${escapeHtml(ctx.site.organisation)}: ${words.decks}</h1></header>
+<main>
+${decks.length === 0 ? `<p>${words.none}</p>` : ''}${section(words.upcoming, 'upcoming', upcoming)}
+${section(words.past, 'past', past)}
+</main>`
+  const feed = `\n<link rel="alternate" type="application/atom+xml" title="${escapeHtml(ctx.site.organisation)}" href="${href('feed.xml')}">`
+  return pageShell({ lang, title: `${ctx.site.organisation}: ${words.decks}`, css: ctx.assets.pageCss.map((c) => siteHref(ctx.base, 'index.html', c)), body, bodyClass: 'index', dev: ctx.dev, head: feed })
+}

@@ -1,0 +1,71 @@
+// Renders a deck's slides and notes to HTML, collecting images and Markdown problems by line.
+import { renderMarkdown, type RenderEnv } from './markdown/index.ts'
+import type { Deck, Diagnostic } from './model.ts'
+
+export interface RenderedSlide {
+  line: number
+  html: string
+  notesHtml: string
+  /** Words on the slide and in its notes (for the time estimate and pacing). */
+  words: number
+}
+
+export interface ImageUse {
+  path: string
+  line: number
+  col: number
+}
+
+export interface RenderedSlides {
+  slides: RenderedSlide[]
+  /** Each homework task's details as HTML ('' without details), in task order. */
+  details: string[]
+  /** Images the slides and details use (path relative to the decks folder), where first used. */
+  images: ImageUse[]
+  diagnostics: Diagnostic[]
+}
+
+export function renderSlides(deck: Deck): RenderedSlides {
+  const diagnostics: Diagnostic[] = []
+  const images = new Map<string, ImageUse>()
+  const slides = deck.slides.map((slide) => {
+    const sourceLines = `${slide.markdown}\n${slide.notes}`.split('\n')
+    const env = (firstLine: number): RenderEnv => {
+      const at = (severity: Diagnostic['severity']) => (line: number, needle: string, message: string) => {
+        const col = (sourceLines[firstLine - slide.line + line]?.indexOf(needle) ?? -1) + 1
+        diagnostics.push({ file: deck.file, line: firstLine + line, col: Math.max(col, 1), field: '', message, severity })
+      }
+      const image = (line: number, needle: string, path: string) => {
+        const col = (sourceLines[firstLine - slide.line + line]?.indexOf(needle) ?? -1) + 1
+        if (!images.has(path)) images.set(path, { path, line: firstLine + line, col: Math.max(col, 1) })
+      }
+      return { file: deck.file, image, problem: at('error'), warn: at('warning') }
+    }
+    const notesLine = slide.line + slide.markdown.split('\n').length
+    return {
+      line: slide.line,
+      html: renderMarkdown(slide.markdown, env(slide.line)),
+      notesHtml: slide.notes ? renderMarkdown(slide.notes, env(notesLine)) : '',
+      words: countWords(slide.markdown) + countWords(slide.notes),
+    }
+  })
+  const details = deck.homework.map((task, i) => {
+    if (!task.details) return ''
+    const report = (severity: Diagnostic['severity']) => (_line: number, _needle: string, message: string) =>
+      diagnostics.push({ file: deck.file, line: task.line, col: 1, field: deck.defaultHomework ? `defaultHomework.${i + 1}.details` : `homework.${i + 1}.details`, message, severity })
+    const image = (_line: number, _needle: string, path: string) => {
+      if (!images.has(path)) images.set(path, { path, line: task.line, col: 1 })
+    }
+    return renderMarkdown(task.details, { file: deck.file, image, problem: report('error'), warn: report('warning') })
+  })
+  return { slides, details, images: [...images.values()], diagnostics }
+}
+
+/** Words a presenter would say: Markdown punctuation and code fences' markers do not count. */
+export function countWords(markdown: string): number {
+  return markdown
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/\]\([^)]*\)/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+}

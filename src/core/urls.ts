@@ -1,0 +1,26 @@
+// Links between pages of the site, under a base path ("/intern/decks/") or relative ("./").
+import { domainToUnicode } from 'node:url'
+
+/**
+ * The URL of `target` (a path from the site root, e.g. `assets/app.js` or `vertrieb/`) as written
+ * in the page at `from` (e.g. `vertrieb/index.html`).
+ */
+export function siteHref(base: string, from: string, target: string): string {
+  if (base !== './' && base !== '') return `${base}${target}`
+  const depth = from.split('/').length - 1
+  return `${'../'.repeat(depth)}${target}` || './'
+}
+
+/** Short human-readable form of a URL for under a QR code: host without www, plus the path. */
+export function displayUrl(url: string): string {
+  const u = new URL(url)
+  const host = domainToUnicode(u.hostname).replace(/^www\./, '')
+  let path = u.pathname === '/' ? '' : u.pathname.replace(/\/$/, '')
+  try {
+    path = decodeURIComponent(path)
+  } catch {
+    // keep the encoded path
+  }
+  const full = host + path
+  return full.length > 42 ? `${full.slice(0, 40)}…` : full
+}

@@ -1,0 +1,107 @@
+// updeck:dev — serves the site from memory, re-renders a saved deck and swaps it in on the same slide.
+import { readFile } from 'node:fs/promises'
+import { join, relative, resolve, sep } from 'node:path'
+import type { Plugin, ViteDevServer } from 'vite'
+import { buildSite, type RenderedDeck } from '../core/build-site.ts'
+import { formatDiagnostic, hasErrors } from '../core/diagnostic.ts'
+import type { SiteConfig } from '../core/frontmatter.ts'
+import type { Diagnostic, Page } from '../core/model.ts'
+import { renderDeckPage } from '../core/render-deck-page.ts'
+import type { SiteAssets } from '../core/site-context.ts'
+import { loadDecks, loadOneDeck, type LoadContext } from '../io/load-decks.ts'
+import { listThemes } from '../io/themes.ts'
+import { siteClock } from './clock.ts'
+import { errorPage } from './error-page.ts'
+import { DECK_RUNTIME, PAGE_CSS } from './runtime-files.ts'
+
+const IMAGE_PREFIX = '@updeck/decks/'
+const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', json: 'application/json', xml: 'application/atom+xml', ics: 'text/calendar; charset=utf-8' }
+
+export function devPlugin(site: SiteConfig): Plugin {
+  let ctx: LoadContext
+  let decks = new Map<string, RenderedDeck>()
+  let diagnostics: Diagnostic[] = []
+  let base = '/'
+  let today: string | undefined
+
+  const assets = (themesDir: string): SiteAssets => ({
+    deckJs: [`@fs${DECK_RUNTIME}`],
+    deckCss: Object.fromEntries(ctx.themes.map((t) => [t, [`@fs${join(themesDir, t, 'theme.css')}`]])),
+    pageCss: [`@fs${PAGE_CSS}`],
+    image: (path) => `${IMAGE_PREFIX}${path.split('/').map(encodeURIComponent).join('/')}`,
+  })
+  const pages = (themesDir: string): Map<string, Page> =>
+    new Map(buildSite([...decks.values()], { site, base, assets: assets(themesDir), dev: true, ...siteClock(today) }).map((p) => [p.path, p]))
+
+  return {
+    name: 'updeck:dev',
+    apply: 'serve',
+    config: () => ({ appType: 'custom', server: { host: '127.0.0.1' } }),
+    async configureServer(server: ViteDevServer) {
+      const root = server.config.root
+      const themesDir = join(root, 'themes')
+      base = server.config.base
+      today = server.config.updeck?.today
+      ctx = { decksDir: resolve(root, server.config.updeck?.decksDir ?? site.decksDir), themes: listThemes(themesDir), site }
+      const reload = async () => {
+        const loaded = await loadDecks(ctx)
+        decks = new Map(loaded.decks.map((d) => [d.deck.file, d]))
+        diagnostics = loaded.diagnostics
+      }
+      await reload()
+      server.watcher.add(ctx.decksDir)
+
+      const onDeckFile = async (event: 'add' | 'change' | 'unlink', path: string) => {
+        const file = relative(ctx.decksDir, path).split(sep).join('/')
+        if (file.startsWith('..')) return
+        if (event !== 'change' || !file.endsWith('.md')) {
+          await reload()
+          server.hot.send({ type: 'full-reload' })
+          return
+        }
+        const hadErrors = diagnostics.some((d) => d.file === file && d.severity === 'error')
+        const result = await loadOneDeck(ctx, file)
+        diagnostics = [...diagnostics.filter((d) => d.file !== file), ...result.diagnostics]
+        if (hasErrors(result.diagnostics) || !result.deck) {
+          const message = result.diagnostics.map((d) => formatDiagnostic(d, relative(root, ctx.decksDir) + '/')).join('\n')
+          server.config.logger.error(message, { timestamp: true })
+          server.hot.send({ type: 'error', err: { message, stack: '', plugin: 'updeck' } })
+          return
+        }
+        decks.set(file, result.deck)
+        if (hadErrors) {
+          server.hot.send({ type: 'full-reload' })
+          return
+        }
+        const html = renderDeckPage(result.deck.deck, result.deck.rendered, { site, base, assets: assets(themesDir), dev: true, ...siteClock(today) })
+        const slides = /<div class="slides">\n([\s\S]*)\n<\/div>\n<\/div>\n<\/body>/.exec(html)?.[1] ?? ''
+        server.hot.send({ type: 'custom', event: 'updeck:deck', data: { slug: result.deck.deck.slug, slides } })
+      }
+      server.watcher.on('add', (p) => void onDeckFile('add', p))
+      server.watcher.on('unlink', (p) => void onDeckFile('unlink', p))
+      server.watcher.on('change', (p) => void onDeckFile('change', p))
+
+      server.middlewares.use(async (req, res, next) => {
+        const url = decodeURIComponent((req.url ?? '/').split('?')[0]!)
+        if (!url.startsWith(base)) return next()
+        const path = url.slice(base.length)
+        if (path.startsWith(IMAGE_PREFIX)) {
+          const file = resolve(ctx.decksDir, path.slice(IMAGE_PREFIX.length))
+          if (!file.startsWith(ctx.decksDir + sep)) return next()
+          return readFile(file).then((data) => res.end(data), () => next())
+        }
+        const errors = diagnostics.filter((d) => d.severity === 'error')
+        const page = pages(themesDir).get(path === '' || path.endsWith('/') ? `${path}index.html` : path)
+        if (!page && !(errors.length && (path === '' || path.endsWith('/')))) return next()
+        const type = page ? TYPES[page.path.split('.').pop()!] ?? 'text/plain' : TYPES.html!
+        let body = page?.content ?? ''
+        if (type.startsWith('text/html')) {
+          if (errors.length && !page?.path.includes('/homework/')) body = errorPage(errors.map((d) => formatDiagnostic(d, relative(root, ctx.decksDir) + '/')), page ? body : '')
+          body = await server.transformIndexHtml(url, body)
+        }
+        res.setHeader('Content-Type', type)
+        res.end(body)
+      })
+    },
+  }
+}
