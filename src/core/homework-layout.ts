@@ -29,7 +29,8 @@ export const HOMEWORK_LAYOUT = {
   pad: 24, // left, right and bottom edge of the slide
   colGap: 48,
   rowGap: 16,
-  caption: 80, // task title above the code: 2 lines of 32 px type at line-height 1.25
+  caption: 80, // task title above the code: 2 lines of 32 px type at line-height 1.25 (1–3 tasks)
+  captionTwoRows: 40, // 4–6 tasks: 1 line, so that a version-5 code (45 modules × 8 px) fits
   link: 34, // short link below the code: 1 line of 28 px type at line-height 1.2
   gap: 6, // between caption and code, and code and link
 } as const
@@ -49,7 +50,8 @@ export function qrTileSize(taskCount: number): number {
   const L = HOMEWORK_LAYOUT
   const cellWidth = (SLIDE.width - 2 * L.pad - (cols - 1) * L.colGap) / cols
   const cellHeight = (SLIDE.height - L.title - L.pad - (rows - 1) * L.rowGap) / rows
-  return Math.floor(Math.min(cellWidth, cellHeight - L.caption - L.link - 2 * L.gap))
+  const caption = rows === 1 ? L.caption : L.captionTwoRows
+  return Math.floor(Math.min(cellWidth, cellHeight - caption - L.link - 2 * L.gap))
 }
 
 /** The module size the slide promises: 12 px (back row) for 1–3 tasks, 8 px (~6 m) for 4–6. */

@@ -19,6 +19,7 @@ export function pageShell(shell: Shell): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 ${csp}<title>${escapeHtml(shell.title)}</title>
 ${shell.css.map((c) => `<link rel="stylesheet" href="${escapeHtml(c)}">`).join('\n')}${shell.head ?? ''}
 </head>

@@ -42,14 +42,16 @@ export function parseDeck(text: string, file: string, ctx: ParseContext): ParseR
   }
 
   const parsed = Frontmatter.safeParse(yaml.data, { error: presenterMessages })
+  const theme = (yaml.data as { theme?: unknown }).theme ?? 'default'
+  if (typeof theme === 'string' && !ctx.themes.includes(theme)) {
+    report({ ...locate(yaml, ['theme'], offset), field: 'theme', message: `unknown theme "${theme}": use one of ${ctx.themes.join(', ')}` })
+  }
   if (!parsed.success) {
     for (const issue of parsed.error.issues) locateIssue(yaml, issue).forEach((at) => report(at, offset))
+    diagnostics.sort((a, b) => a.line - b.line || a.col - b.col)
     return { diagnostics }
   }
   const fm = parsed.data
-  if (!ctx.themes.includes(fm.theme)) {
-    report({ ...locate(yaml, ['theme'], offset), field: 'theme', message: `unknown theme "${fm.theme}": use one of ${ctx.themes.join(', ')}` })
-  }
   if (split.slides.length === 0) {
     report({ line: split.yamlLine + split.yaml.split('\n').length, col: 1, field: '', message: 'the deck has no slides: write at least one slide after the frontmatter' })
   }

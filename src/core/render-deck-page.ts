@@ -31,6 +31,7 @@ export function renderDeckPage(deck: Deck, rendered: RenderedSlides, ctx: SiteCo
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 ${ctx.dev ? '' : `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">\n`}<title>${escapeHtml(deck.meta.title)} · ${escapeHtml(deck.meta.audience)}</title>
 <meta name="description" content="${escapeHtml(`${deck.meta.audience}, ${deck.meta.date}`)}">
 ${[...css, ...js].join('\n')}

@@ -29,23 +29,20 @@ export function renderSlides(deck: Deck): RenderedSlides {
   const diagnostics: Diagnostic[] = []
   const images = new Map<string, ImageUse>()
   const slides = deck.slides.map((slide) => {
-    const sourceLines = `${slide.markdown}\n${slide.notes}`.split('\n')
-    const env = (firstLine: number): RenderEnv => {
-      const at = (severity: Diagnostic['severity']) => (line: number, needle: string, message: string) => {
-        const col = (sourceLines[firstLine - slide.line + line]?.indexOf(needle) ?? -1) + 1
-        diagnostics.push({ file: deck.file, line: firstLine + line, col: Math.max(col, 1), field: '', message, severity })
-      }
+    const env = (text: string, firstLine: number): RenderEnv => {
+      const locate = locator(text, firstLine)
+      const at = (severity: Diagnostic['severity']) => (line: number, needle: string, message: string) =>
+        diagnostics.push({ file: deck.file, ...locate(line, needle), field: '', message, severity })
       const image = (line: number, needle: string, path: string) => {
-        const col = (sourceLines[firstLine - slide.line + line]?.indexOf(needle) ?? -1) + 1
-        if (!images.has(path)) images.set(path, { path, line: firstLine + line, col: Math.max(col, 1) })
+        if (!images.has(path)) images.set(path, { path, ...locate(line, needle) })
       }
       return { file: deck.file, image, problem: at('error'), warn: at('warning') }
     }
     const notesLine = slide.line + slide.markdown.split('\n').length
     return {
       line: slide.line,
-      html: renderMarkdown(slide.markdown, env(slide.line)),
-      notesHtml: slide.notes ? renderMarkdown(slide.notes, env(notesLine)) : '',
+      html: renderMarkdown(slide.markdown, env(slide.markdown, slide.line)),
+      notesHtml: slide.notes ? renderMarkdown(slide.notes, env(slide.notes, notesLine)) : '',
       words: countWords(slide.markdown) + countWords(slide.notes),
     }
   })
@@ -59,6 +56,28 @@ export function renderSlides(deck: Deck): RenderedSlides {
     return renderMarkdown(task.details, { file: deck.file, image, problem: report('error'), warn: report('warning') })
   })
   return { slides, details, images: [...images.values()], diagnostics }
+}
+
+/**
+ * Finds where a problem stands: markdown-it knows only a paragraph's first line, so look for the
+ * URL from there on; a URL that appears twice is found at its next place each time.
+ */
+function locator(text: string, firstLine: number): (line: number, needle: string) => { line: number; col: number } {
+  const lines = text.split('\n')
+  const seen = new Map<string, { line: number; col: number }>()
+  const find = (line: number, needle: string) => {
+    const last = seen.get(needle)
+    for (let i = Math.max(line, last?.line ?? 0); needle && i < lines.length; i++) {
+      const col = lines[i]!.indexOf(needle, last && i === last.line ? last.col + 1 : 0)
+      if (col >= 0) {
+        seen.set(needle, { line: i, col })
+        return { line: firstLine + i, col: col + 1 }
+      }
+    }
+    return undefined
+  }
+  // An entity-encoded scheme (`java&#x3A;script:`) is decoded in the URL: then find its first part.
+  return (line, needle) => find(line, needle) ?? find(line, needle.split(':')[0]!) ?? { line: firstLine + line, col: 1 }
 }
 
 /** Words a presenter would say: Markdown punctuation and code fences' markers do not count. */

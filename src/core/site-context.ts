@@ -25,11 +25,14 @@ export interface SiteContext {
   dev?: boolean
 }
 
-/** Allows only the site's own scripts, styles, images and fonts; no inline script. */
+/**
+ * Allows only the site's own scripts, styles, images and fonts; no inline script. Inline styles stay
+ * allowed: reveal.js writes style attributes while laying out slides, and styles cannot run script.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self'",

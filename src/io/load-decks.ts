@@ -31,6 +31,7 @@ export function loadDeck(text: string, file: string, ctx: LoadContext): { deck?:
       diagnostics.push({ file, line: image.line, col: image.col, field: '', message: `image "${image.path}" not found in the decks folder: check the file name`, severity: 'error' })
     }
   }
+  diagnostics.sort((a, b) => a.line - b.line || a.col - b.col)
   return { deck: { deck: parsed.deck, rendered }, diagnostics }
 }
 

@@ -17,9 +17,9 @@ describe('layout table', () => {
     [1, 1, 1, 810, 12, 10],
     [2, 1, 2, 810, 12, 10],
     [3, 1, 3, 592, 12, 6],
-    [4, 2, 2, 334, 8, 4],
-    [5, 2, 3, 334, 8, 4],
-    [6, 2, 3, 334, 8, 4],
+    [4, 2, 2, 374, 8, 5],
+    [5, 2, 3, 374, 8, 5],
+    [6, 2, 3, 374, 8, 5],
   ])('%i tasks: %i×%i grid, %i px tiles, %i px/module, up to version %i', (n, rows, cols, tile, min, version) => {
     expect(homeworkGrid(n)).toEqual({ rows, cols })
     expect(qrTileSize(n)).toBe(tile)
@@ -55,7 +55,7 @@ describe('checkScannable', () => {
     const url = `https://example.com/${'x'.repeat(1980)}`
     expect(checkScannable(url, 1)).toMatchObject({ ok: false, maxChars: 271 })
     const six = checkScannable(url, 6)
-    expect(six).toMatchObject({ ok: false, maxChars: 78 })
+    expect(six).toMatchObject({ ok: false, maxChars: 106 })
     expect(six.version).toBeGreaterThan(30)
     expect(six.pxPerModule).toBeLessThan(3)
   })
