@@ -24,7 +24,8 @@ if (isSpeakerWindow()) {
     touch: !receiver,
     transition: 'slide',
     transitionSpeed: 'fast',
-    postMessage: true,
+    // Only the speaker view's preview frames take commands: reveal.js does not check who sends them.
+    postMessage: receiver,
     totalTime: Number(root.dataset.totalTime) || 300,
     plugins: receiver ? [] : [speakerView],
   })

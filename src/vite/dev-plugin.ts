@@ -77,9 +77,14 @@ export function devPlugin(site: SiteConfig): Plugin {
         const slides = /<div class="slides">\n([\s\S]*)\n<\/div>\n<\/div>\n<\/body>/.exec(html)?.[1] ?? ''
         server.hot.send({ type: 'custom', event: 'updeck:deck', data: { slug: result.deck.deck.slug, slides } })
       }
-      server.watcher.on('add', (p) => void onDeckFile('add', p))
-      server.watcher.on('unlink', (p) => void onDeckFile('unlink', p))
-      server.watcher.on('change', (p) => void onDeckFile('change', p))
+      // One event at a time: an editor's save can fire two events, and each must see the other's result.
+      let queue = Promise.resolve()
+      const enqueue = (event: 'add' | 'change' | 'unlink') => (path: string) => {
+        queue = queue.then(() => onDeckFile(event, path)).catch((error: unknown) => server.config.logger.error(String(error)))
+      }
+      server.watcher.on('add', enqueue('add'))
+      server.watcher.on('unlink', enqueue('unlink'))
+      server.watcher.on('change', enqueue('change'))
 
       server.middlewares.use(async (req, res, next) => {
         const url = decodeURIComponent((req.url ?? '/').split('?')[0]!)

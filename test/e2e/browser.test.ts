@@ -8,6 +8,7 @@ import { launchBrowser, openDeck, watchPage } from '../helpers/browser.ts'
 import { buildTo, tempDir } from '../helpers/build-fixture.ts'
 import { decodeRegions, scalePng, type Region } from '../helpers/decode-qr.ts'
 import { serveDir, type StaticServer } from '../helpers/serve.ts'
+import { checkSpeakerView } from './speaker-steps.ts'
 import { ROOT, siteConfig, THEMES } from '../helpers/site.ts'
 
 const BASE = '/intern/decks/'
@@ -27,6 +28,8 @@ const matrixDeck = (theme: string, tasks: number) =>
 let browser: Browser
 let server: StaticServer
 let decksDir: string
+/** Screenshots of the homework slides stay here for a person to look at when a test fails. */
+const shots = tempDir('shots')
 
 beforeAll(async () => {
   decksDir = join(tempDir('browser'), 'decks')
@@ -69,7 +72,16 @@ describe('each example deck in Chromium', () => {
         await page.keyboard.press('End')
         await expect.poll(() => page.locator('.slides > section.present').getAttribute('class')).toContain('updeck-homework')
         await page.keyboard.press('Home')
-        await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/')
+        await expect.poll(() => page.locator('.slides > section').first().getAttribute('class')).toContain('present')
+      })
+    })
+  }
+
+  for (const slug of [EXAMPLES[0]!, EXAMPLES[2]!]) {
+    it(`${slug}: the speaker view opens with S, shows the notes and moves the deck`, async () => {
+      await withPage({ width: 1280, height: 720 }, async (page) => {
+        await openDeck(page, `${server.url}${slug}/`)
+        await checkSpeakerView(page, server.url)
       })
     })
   }
@@ -77,7 +89,7 @@ describe('each example deck in Chromium', () => {
   it('the index lists every deck with links that open', async () => {
     await withPage({ width: 1280, height: 900 }, async (page) => {
       await page.goto(server.url)
-      for (const slug of EXAMPLES) await expect(page.locator(`a[href="${BASE}${slug}/"]`).first()).toBeVisible()
+      for (const slug of EXAMPLES) expect(await page.locator(`a[href="${BASE}${slug}/"]`).first().isVisible(), slug).toBe(true)
       await page.locator(`a[href="${BASE}${EXAMPLES[2]}/"]`).first().click()
       await page.waitForSelector('html.updeck-ready')
     })
@@ -114,6 +126,7 @@ describe('homework codes scan from a 1920×1080 screenshot, and from it scaled t
           // A phone aims at one code: give the decoder that code's area plus a margin around it.
           const around = (r: Region, k: number): Region => ({ x: (r.x - r.width * 0.1) * k, y: (r.y - r.height * 0.1) * k, width: r.width * 1.2 * k, height: r.height * 1.2 * k })
           const shot = await page.screenshot()
+          writeFileSync(join(shots, `${theme}-${n}.png`), shot)
           expect(decodeRegions(shot, boxes.map((b) => around(b, 1)))).toEqual(targets)
           expect(decodeRegions(scalePng(shot, 0.25), boxes.map((b) => around(b, 0.25)))).toEqual(targets)
         })
