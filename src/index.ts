@@ -119,7 +119,18 @@ export async function check(options: CommonOptions = {}): Promise<CheckResult> {
     budget: deck.meta.duration * 60,
     tasks: deck.homework.length,
   }))
-  return { diagnostics: loaded.diagnostics, decks, decksLabel: relative(root, decksDir) || '.' }
+  const overTime = loaded.decks.flatMap(({ deck }, i): Diagnostic[] => {
+    const { seconds, budget } = decks[i]!
+    if (seconds <= budget) return []
+    const message = `the estimate of ${clock(seconds)} is over the ${deck.meta.duration} minutes: cut words from slides or notes, or raise duration`
+    return [{ file: deck.file, ...deck.durationAt, field: 'duration', message, severity: 'warning' }]
+  })
+  return { diagnostics: [...loaded.diagnostics, ...overTime], decks, decksLabel: relative(root, decksDir) || '.' }
+}
+
+/** 645 → "10:45" */
+export function clock(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
 }
 
 export interface NewDeckOptions extends Partial<NewDeck>, Pick<CommonOptions, 'root' | 'decksDir'> {

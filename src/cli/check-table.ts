@@ -1,7 +1,5 @@
 // The table `check` ends with: one row per deck, its time estimate against its budget.
-import type { DeckSummary } from '../index.ts'
-
-const mmss = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
+import { clock as mmss, type DeckSummary } from '../index.ts'
 
 export function checkTable(decks: readonly DeckSummary[]): string {
   const head = ['deck', 'date', 'audience', 'slides', 'estimate', 'budget', 'tasks', 'status']

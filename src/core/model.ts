@@ -44,6 +44,8 @@ export interface Deck {
   meta: Omit<Frontmatter, 'homework' | 'lang'> & { lang: Lang }
   slides: Slide[]
   homework: Task[]
+  /** Where the deck's `duration` is written (or its frontmatter starts): for time warnings. */
+  durationAt: { line: number; col: number }
   /** True when the tasks came from the site's defaultHomework. */
   defaultHomework: boolean
 }

@@ -67,6 +67,7 @@ export function parseDeck(text: string, file: string, ctx: ParseContext): ParseR
     meta: { ...meta, lang: lang ?? ctx.site.lang, presenter: presenter ?? ctx.site.presenter },
     slides: split.slides,
     homework: tasks.tasks,
+    durationAt: locate(yaml, ['duration'], offset),
     defaultHomework: fm.homework === undefined || fm.homework.length === 0,
   }
   return { deck, diagnostics }

@@ -83,6 +83,7 @@ function locator(text: string, firstLine: number): (line: number, needle: string
 /** Words a presenter would say: Markdown punctuation and code fences' markers do not count. */
 export function countWords(markdown: string): number {
   return markdown
+    .replace(/^ {0,3}(`{3,}|~{3,}).*$/gm, ' ')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
     .replace(/\]\([^)]*\)/g, ' ')
     .split(/\s+/)
