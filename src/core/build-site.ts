@@ -2,6 +2,7 @@
 import { escapeHtml } from './escape-html.ts'
 import { taskIcs } from './ics.ts'
 import { WORDS } from './i18n.ts'
+import { siteHref } from './urls.ts'
 import type { Deck, Diagnostic, Page } from './model.ts'
 import { pageShell } from './page-shell.ts'
 import { deckPagePath, renderDeckPage } from './render-deck-page.ts'
@@ -36,32 +37,41 @@ export function checkSlugs(decks: readonly Deck[]): Diagnostic[] {
 }
 
 export function buildSite(decks: readonly RenderedDeck[], ctx: SiteContext): Page[] {
-  const pages: Page[] = []
-  for (const { deck, rendered } of decks) {
-    pages.push({ path: deckPagePath(deck), content: renderDeckPage(deck, rendered, ctx) })
-    pages.push({ path: homeworkPagePath(deck), content: renderHomeworkPage(deck, rendered, ctx) })
-    deck.homework.forEach((task, i) => {
-      if (!task.due) return
-      const host = ctx.site.siteUrl ? new URL(ctx.site.siteUrl).hostname : 'updeck'
-      const content = taskIcs({
-        uid: `${deck.slug.replace(/\//g, '.')}.task-${i + 1}@${host}`,
-        title: task.title,
-        description: `${deck.meta.title} (${deck.meta.audience})${task.details ? `\n\n${task.details}` : ''}`,
-        url: task.target,
-        due: task.due,
-        lang: deck.meta.lang,
-        organisation: ctx.site.organisation,
-        stamp: ctx.stamp,
-      })
-      pages.push({ path: icsPath(deck, i), content })
-    })
-  }
   const plain = decks.map((d) => d.deck)
-  if (ctx.site.shortLinks) pages.push(...forwardingPages(plain, ctx))
-  pages.push({ path: 'index.html', content: renderIndex(plain, ctx) })
-  pages.push({ path: 'decks.json', content: decksJson(plain, ctx) })
-  pages.push({ path: 'feed.xml', content: atomFeed(plain, ctx) })
+  return [...decks.flatMap((d) => deckPages(d, ctx)), ...(ctx.site.shortLinks ? forwardingPages(plain, ctx) : []), ...sitePages(plain, ctx)]
+}
+
+/** One deck's files: the presentation, its homework page and a calendar file per due task. */
+export function deckPages({ deck, rendered }: RenderedDeck, ctx: SiteContext): Page[] {
+  const pages: Page[] = [
+    { path: deckPagePath(deck), content: renderDeckPage(deck, rendered, ctx) },
+    { path: homeworkPagePath(deck), content: renderHomeworkPage(deck, rendered, ctx) },
+  ]
+  deck.homework.forEach((task, i) => {
+    if (!task.due) return
+    const host = ctx.site.siteUrl ? new URL(ctx.site.siteUrl).hostname : 'updeck'
+    const content = taskIcs({
+      uid: `${deck.slug.replace(/\//g, '.')}.task-${i + 1}@${host}`,
+      title: task.title,
+      description: `${deck.meta.title} (${deck.meta.audience})${task.details ? `\n\n${task.details}` : ''}`,
+      url: task.target,
+      due: task.due,
+      lang: deck.meta.lang,
+      organisation: ctx.site.organisation,
+      stamp: ctx.stamp,
+    })
+    pages.push({ path: icsPath(deck, i), content })
+  })
   return pages
+}
+
+/** The files about all decks: index.html, decks.json and feed.xml. */
+export function sitePages(decks: readonly Deck[], ctx: SiteContext): Page[] {
+  return [
+    { path: 'index.html', content: renderIndex(decks, ctx) },
+    { path: 'decks.json', content: decksJson(decks, ctx) },
+    { path: 'feed.xml', content: atomFeed(decks, ctx) },
+  ]
 }
 
 /** With shortLinks, each code encodes <site>/go/<id>/: a static page forwarding to the task's URL. */
@@ -75,7 +85,9 @@ function forwardingPages(decks: readonly Deck[], ctx: SiteContext): Page[] {
       const words = WORDS[deck.meta.lang]
       const head = `\n<meta http-equiv="refresh" content="0; url=${escapeHtml(url)}">\n<meta name="referrer" content="no-referrer">`
       const body = `<main><p>${words.forwarding} <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p></main>`
-      pages.set(id, { path: `go/${id}/index.html`, content: pageShell({ lang: deck.meta.lang, title: task.title, css: [], body, bodyClass: 'go', head }) })
+      const path = `go/${id}/index.html`
+      const css = ctx.assets.pageCss.map((c) => siteHref(ctx.base, path, c))
+      pages.set(id, { path, content: pageShell({ lang: deck.meta.lang, title: task.title, css, body, bodyClass: 'go', head }) })
     }
   }
   return [...pages.values()]

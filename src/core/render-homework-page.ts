@@ -18,6 +18,9 @@ export function icsPath(deck: Deck, index: number): string {
   return `${deck.slug}/homework/task-${index + 1}.ics`
 }
 
+/** Lets a long link in a button wrap after its slashes instead of in the middle of a word. */
+const breakable = (text: string) => escapeHtml(text).replace(/\//g, '/<wbr>')
+
 export function renderHomeworkPage(deck: Deck, rendered: RenderedSlides, ctx: SiteContext): string {
   const lang = deck.meta.lang
   const words = WORDS[lang]
@@ -26,13 +29,13 @@ export function renderHomeworkPage(deck: Deck, rendered: RenderedSlides, ctx: Si
   const tasks = deck.homework
     .map((task, i) => {
       const due = task.due
-        ? `<p class="due">${words.due} ${escapeHtml(formatDate(task.due, lang, true))} · <a class="ics" href="${escapeHtml(href(icsPath(deck, i)))}" download>${words.addToCalendar}</a></p>`
+        ? `<p class="due"><span>${words.due} ${escapeHtml(formatDate(task.due, lang, true))}</span> <a class="ics" href="${escapeHtml(href(icsPath(deck, i)))}" download>${words.addToCalendar}</a></p>`
         : ''
       const details = rendered.details[i] ?? ''
       return `<li class="task kind-${task.kind}" id="task-${i + 1}">
 <p class="kind">${kindIcon(task.kind)} ${escapeHtml(words.kinds[task.kind])}</p>
 <h2>${escapeHtml(task.title)}</h2>
-${details ? `<div class="details">${details}</div>\n` : ''}<p><a class="button" href="${escapeHtml(task.target)}" target="_blank" rel="noopener noreferrer">${words.open}: ${escapeHtml(taskLabel(task))}</a></p>
+${details ? `<div class="details">${details}</div>\n` : ''}<p><a class="button" href="${escapeHtml(task.target)}" target="_blank" rel="noopener noreferrer">${words.open}: ${breakable(taskLabel(task))}</a></p>
 <figure class="qr">${qrSvg(task.target, 200)}<figcaption>${words.scan}: <span class="url">${escapeHtml(task.target)}</span></figcaption></figure>
 ${due}
 </li>`

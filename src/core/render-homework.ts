@@ -24,9 +24,9 @@ export function renderHomeworkSlide(deck: Deck, homeworkUrl: string | undefined)
     .map((task) => {
       const due = task.due ? ` · <span class="updeck-due">${words.due} ${escapeHtml(formatDate(task.due, deck.meta.lang))}</span>` : ''
       return `<li class="updeck-task updeck-kind-${task.kind}">
-<p class="updeck-task-title" title="${escapeHtml(words.kinds[task.kind])}">${kindIcon(task.kind)} ${escapeHtml(task.title)}</p>
+<p class="updeck-task-title" title="${escapeHtml(task.title)}">${kindIcon(task.kind)} ${escapeHtml(task.title)}</p>
 <a class="updeck-qr" href="${escapeHtml(task.target)}" target="_blank" rel="noopener noreferrer">${qrSvg(task.target, tile, maxQrVersion(deck.homework.length))}</a>
-<p class="updeck-link">${escapeHtml(taskLabel(task))}${due}</p>
+<p class="updeck-link"><span class="updeck-url">${escapeHtml(taskLabel(task))}</span>${due}</p>
 </li>`
     })
     .join('\n')

@@ -31,7 +31,7 @@ export function renderIndex(decks: readonly Deck[], ctx: SiteContext): string {
     return `<li class="deck" lang="${deck.meta.lang}">
 <h4><a href="${href(`${deck.slug}/`)}">${escapeHtml(deck.meta.title)}</a></h4>
 <p class="meta"><time datetime="${deck.meta.date}">${escapeHtml(formatDate(deck.meta.date, deck.meta.lang, true))}</time>${presenter} · ${deck.meta.duration} ${w.minutes}</p>
-<details><summary><a href="${href(`${deck.slug}/homework/`)}">${w.homework}</a> (${deck.homework.length})</summary><ul class="homework">${tasks}</ul></details>
+<details><summary>${w.homework} (${deck.homework.length})</summary><ul class="homework">${tasks}</ul></details>
 </li>`
   }
   const section = (title: string, id: string, list: Deck[]) => {

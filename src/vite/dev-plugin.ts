@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
-import { buildSite, type RenderedDeck } from '../core/build-site.ts'
+import { deckPages, sitePages, type RenderedDeck } from '../core/build-site.ts'
 import { formatDiagnostic, hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Diagnostic, Page } from '../core/model.ts'
@@ -15,6 +15,8 @@ import { errorPage } from './error-page.ts'
 import { DECK_RUNTIME, PAGE_CSS } from './runtime-files.ts'
 
 const IMAGE_PREFIX = '@updeck/decks/'
+/** How long a deck file must stay unchanged before it is re-rendered. */
+const SETTLE_MS = 40
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', json: 'application/json', xml: 'application/atom+xml', ics: 'text/calendar; charset=utf-8' }
 
 export function devPlugin(site: SiteConfig): Plugin {
@@ -30,8 +32,14 @@ export function devPlugin(site: SiteConfig): Plugin {
     pageCss: [`@fs${PAGE_CSS}`],
     image: (path) => `${IMAGE_PREFIX}${path.split('/').map(encodeURIComponent).join('/')}`,
   })
-  const pages = (themesDir: string): Map<string, Page> =>
-    new Map(buildSite([...decks.values()], { site, base, assets: assets(themesDir), dev: true, ...siteClock(today) }).map((p) => [p.path, p]))
+  /** Renders only what was asked for: one deck's pages, or the site-wide ones (no QR codes there). */
+  const findPage = (themesDir: string, path: string): Page | undefined => {
+    const ctx = { site, base, assets: assets(themesDir), dev: true, ...siteClock(today) }
+    const all = [...decks.values()]
+    const owner = all.find(({ deck }) => path.startsWith(`${deck.slug}/`) && !all.some((d) => d.deck.slug.length > deck.slug.length && path.startsWith(`${d.deck.slug}/`)))
+    const pages = owner ? deckPages(owner, ctx) : sitePages(all.map((d) => d.deck), ctx)
+    return pages.find((p) => p.path === path)
+  }
 
   return {
     name: 'updeck:dev',
@@ -77,10 +85,16 @@ export function devPlugin(site: SiteConfig): Plugin {
         const slides = /<div class="slides">\n([\s\S]*)\n<\/div>\n<\/div>\n<\/body>/.exec(html)?.[1] ?? ''
         server.hot.send({ type: 'custom', event: 'updeck:deck', data: { slug: result.deck.deck.slug, slides } })
       }
-      // One event at a time: an editor's save can fire two events, and each must see the other's result.
+      // A save often fires several events (truncate, write, rename): wait until the file is quiet for
+      // a moment, then handle one event at a time so each sees the previous one's result.
       let queue = Promise.resolve()
+      const timers = new Map<string, NodeJS.Timeout>()
       const enqueue = (event: 'add' | 'change' | 'unlink') => (path: string) => {
-        queue = queue.then(() => onDeckFile(event, path)).catch((error: unknown) => server.config.logger.error(String(error)))
+        clearTimeout(timers.get(path))
+        timers.set(path, setTimeout(() => {
+          timers.delete(path)
+          queue = queue.then(() => onDeckFile(event, path)).catch((error: unknown) => server.config.logger.error(String(error)))
+        }, SETTLE_MS))
       }
       server.watcher.on('add', enqueue('add'))
       server.watcher.on('unlink', enqueue('unlink'))
@@ -96,7 +110,7 @@ export function devPlugin(site: SiteConfig): Plugin {
           return readFile(file).then((data) => res.end(data), () => next())
         }
         const errors = diagnostics.filter((d) => d.severity === 'error')
-        const page = pages(themesDir).get(path === '' || path.endsWith('/') ? `${path}index.html` : path)
+        const page = findPage(themesDir, path === '' || path.endsWith('/') ? `${path}index.html` : path)
         if (!page && !(errors.length && (path === '' || path.endsWith('/')))) return next()
         const type = page ? TYPES[page.path.split('.').pop()!] ?? 'text/plain' : TYPES.html!
         let body = page?.content ?? ''

@@ -61,8 +61,12 @@ describe('npm run dev', () => {
     expect(message).toMatch(new RegExp(`decks/${SLUG}\\.md:\\d+:7 date: use YYYY-MM-DD`))
     await page.goto(`${url}${SLUG}/`)
     expect(await page.locator('.updeck-errors').textContent()).toContain('date: use YYYY-MM-DD')
+    // The fixed deck replaces the error page with a reload.
+    const reloaded = page.waitForEvent('framenavigated', { timeout: 5000 })
     writeFileSync(deckFile(), original)
+    await reloaded
     await page.waitForSelector('html.updeck-ready', { timeout: 5000 })
+    expect(await page.locator('.updeck-errors').count()).toBe(0)
   })
 
   it('opens the speaker view from the dev server too', async () => {

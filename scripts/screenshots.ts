@@ -1,0 +1,47 @@
+// Repo chore: builds the example decks in each theme and writes README's screenshots to docs/screenshots/.
+// Run: npx tsx scripts/screenshots.ts   (needs Debian's chromium; an emoji font makes 👋 show)
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { build } from '../src/index.ts'
+import { launchBrowser } from '../test/helpers/browser.ts'
+import { serveDir } from '../test/helpers/serve.ts'
+
+const root = resolve(import.meta.dirname, '..')
+const out = join(root, 'docs/screenshots')
+const themes = readdirSync(join(root, 'themes'))
+const work = mkdtempSync(join(tmpdir(), 'updeck-shots-'))
+mkdirSync(out, { recursive: true })
+
+const browser = await launchBrowser()
+for (const theme of themes) {
+  const decks = join(work, theme, 'decks')
+  cpSync(join(root, 'decks'), decks, { recursive: true })
+  for (const dir of ['vertrieb', 'personal', 'engineering']) {
+    for (const file of readdirSync(join(decks, dir)).filter((f) => f.endsWith('.md'))) {
+      const path = join(decks, dir, file)
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/^theme: .*$/m, `theme: ${theme}`))
+    }
+  }
+  const result = await build({ root, decksDir: decks, outDir: join(work, theme, 'site'), today: '2026-12-01' })
+  if (!result.ok) throw new Error(`build failed for ${theme}`)
+  const server = await serveDir(result.outDir)
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+  const deck = `${server.url}personal/2026-12-10-employer-branding/`
+  await page.goto(`${deck}#/1`)
+  await page.waitForSelector('html.updeck-ready')
+  await page.waitForTimeout(500)
+  await page.screenshot({ path: join(out, `theme-${theme}.png`) })
+  if (theme === 'default') {
+    await page.goto(`${deck}#/5`)
+    await page.waitForTimeout(800)
+    await page.screenshot({ path: join(out, 'homework.png') })
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${deck}homework/`)
+    await page.screenshot({ path: join(out, 'homework-page-phone.png') })
+  }
+  await page.close()
+  await server.close()
+}
+await browser.close()
+console.log(`wrote ${readdirSync(out).join(', ')} to ${out}`)
