@@ -23,7 +23,7 @@ const TASKS = [
   '  - { kind: account, title: "Mastodon-Konto anlegen", url: "https://mastodon.social/auth/sign_up" }',
 ]
 const matrixDeck = (theme: string, tasks: number) =>
-  `---\ntitle: Matrix ${theme} ${tasks}\ndate: 2026-12-03\naudience: Test\ntheme: ${theme}\nhomework:\n${TASKS.slice(0, tasks).join('\n')}\n---\n\n# ${theme}, ${tasks} Aufgaben\n`
+  `---\ntitle: Matrix ${theme} ${tasks}\ndate: 2026-12-03\naudience: Test\ntheme: ${theme}\nhomework:\n${TASKS.slice(0, tasks).join('\n')}\n---\n\n# ${theme}, ${tasks} Aufgaben\n\nFließtext mit einem [Link](https://example.com) und \`Code\`.\n`
 
 let browser: Browser
 let server: StaticServer
@@ -104,6 +104,43 @@ describe('each example deck in Chromium', () => {
       expect(box!.height).toBeGreaterThanOrEqual(44)
     })
   })
+})
+
+/** WCAG 2 contrast ratio of two CSS rgb() colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r, g, b] = css.match(/[\d.]+/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+  }
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x)
+  return (hi! + 0.05) / (lo! + 0.05)
+}
+
+describe('every theme is readable: WCAG AA contrast computed from the built CSS in the browser', () => {
+  for (const theme of THEMES) {
+    it(`${theme}: body text and links ≥ 4.5:1, headings ≥ 3:1`, async () => {
+      await withPage({ width: 1920, height: 1080 }, async (page) => {
+        await openDeck(page, `${server.url}matrix/${theme}-1/`)
+        const colours = await page.evaluate(() => {
+          const background = (el: Element | null): string => {
+            for (; el; el = el.parentElement) {
+              const bg = getComputedStyle(el).backgroundColor
+              if (bg && !/rgba\(.*,\s*0\)$/.test(bg) && bg !== 'transparent') return bg
+            }
+            return 'rgb(255, 255, 255)'
+          }
+          const of = (selector: string) => {
+            const el = document.querySelector(`.slides > section.present ${selector}`)!
+            return { fg: getComputedStyle(el).color, bg: background(el) }
+          }
+          return { p: of('p'), a: of('a'), h1: of('h1') }
+        })
+        expect(contrast(colours.p.fg, colours.p.bg), JSON.stringify(colours.p)).toBeGreaterThanOrEqual(4.5)
+        expect(contrast(colours.a.fg, colours.a.bg), JSON.stringify(colours.a)).toBeGreaterThanOrEqual(4.5)
+        expect(contrast(colours.h1.fg, colours.h1.bg), JSON.stringify(colours.h1)).toBeGreaterThanOrEqual(3)
+      })
+    })
+  }
 })
 
 describe('homework codes scan from a 1920×1080 screenshot, and from it scaled to 25 %', () => {
