@@ -4,7 +4,8 @@ import type { Deck } from './model.ts'
 import { ASSET_MARKER } from './markdown/index.ts'
 import { renderHomeworkSlide } from './render-homework.ts'
 import type { RenderedSlides } from './render-slides.ts'
-import { CONTENT_SECURITY_POLICY, type SiteContext } from './site-context.ts'
+import type { SiteContext } from './site-context.ts'
+import { pageShell } from './page-shell.ts'
 import { slideTimings } from './time-budget.ts'
 import { siteHref } from './urls.ts'
 
@@ -12,39 +13,30 @@ export function deckPagePath(deck: Deck): string {
   return `${deck.slug}/index.html`
 }
 
-export function renderDeckPage(deck: Deck, rendered: RenderedSlides, ctx: SiteContext): string {
-  const from = deckPagePath(deck)
-  const href = (target: string) => siteHref(ctx.base, from, target)
+/** What goes inside reveal.js's `.slides`: the deck's slides, then the homework slide. */
+export function renderDeckSlides(deck: Deck, rendered: RenderedSlides, ctx: SiteContext): string {
   const timings = slideTimings(rendered.slides, ctx.site.wordsPerMinute)
-  const sections = rendered.slides
-    .map((slide, i) => {
-      const notes = slide.notesHtml ? `\n<aside class="notes">${slide.notesHtml}</aside>` : ''
-      return `<section data-line="${slide.line}" data-timing="${timings[i]}">\n${slide.html}${notes}\n</section>`
-    })
-    .join('\n')
+  const sections = rendered.slides.map((slide, i) => {
+    const notes = slide.notesHtml ? `\n<aside class="notes">${slide.notesHtml}</aside>` : ''
+    return `<section data-line="${slide.line}" data-timing="${timings[i]}">\n${slide.html}${notes}\n</section>`
+  })
   const homeworkUrl = ctx.site.siteUrl ? `${ctx.site.siteUrl}${deck.slug}/homework/` : undefined
-  const css = (ctx.assets.deckCss[deck.meta.theme] ?? []).map((c) => `<link rel="stylesheet" href="${escapeHtml(href(c))}">`)
-  const js = ctx.assets.deckJs.map((s) => `<script type="module" src="${escapeHtml(href(s))}"></script>`)
-  const body = `${sections}\n${renderHomeworkSlide(deck, homeworkUrl)}`
-  return `<!doctype html>
-<html lang="${deck.meta.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-${ctx.dev ? '' : `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">\n`}<title>${escapeHtml(deck.meta.title)} · ${escapeHtml(deck.meta.audience)}</title>
-<meta name="description" content="${escapeHtml(`${deck.meta.audience}, ${deck.meta.date}`)}">
-${[...css, ...js].join('\n')}
-</head>
-<body>
-<div class="reveal" data-slug="${escapeHtml(deck.slug)}" data-lang="${deck.meta.lang}" data-total-time="${deck.meta.duration * 60}" data-homework="${escapeHtml(href(`${deck.slug}/homework/`))}" data-index="${escapeHtml(href(''))}">
-<div class="slides">
-${replaceAssets(body, ctx, from)}
-</div>
-</div>
-</body>
-</html>
-`
+  return replaceAssets([...sections, renderHomeworkSlide(deck, homeworkUrl)].join('\n'), ctx, deckPagePath(deck))
+}
+
+export function renderDeckPage(deck: Deck, rendered: RenderedSlides, ctx: SiteContext): string {
+  const href = (target: string) => escapeHtml(siteHref(ctx.base, deckPagePath(deck), target))
+  const scripts = ctx.assets.deckJs.map((s) => `\n<script type="module" src="${href(s)}"></script>`).join('')
+  const data = `data-slug="${escapeHtml(deck.slug)}" data-lang="${deck.meta.lang}" data-total-time="${deck.meta.duration * 60}" data-homework="${href(`${deck.slug}/homework/`)}" data-index="${href('')}"`
+  return pageShell({
+    lang: deck.meta.lang,
+    title: `${deck.meta.title} · ${deck.meta.audience}`,
+    css: (ctx.assets.deckCss[deck.meta.theme] ?? []).map((c) => siteHref(ctx.base, deckPagePath(deck), c)),
+    head: `\n<meta name="description" content="${escapeHtml(`${deck.meta.audience}, ${deck.meta.date}`)}">${scripts}`,
+    bodyClass: 'deck',
+    dev: ctx.dev,
+    body: `<div class="reveal" ${data}>\n<div class="slides">\n${renderDeckSlides(deck, rendered, ctx)}\n</div>\n</div>`,
+  })
 }
 
 /** Swaps the image markers the Markdown renderer left for the URLs of the emitted files. */

@@ -6,7 +6,7 @@ import { deckPages, sitePages, type RenderedDeck } from '../core/build-site.ts'
 import { formatDiagnostic, hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Diagnostic, Page } from '../core/model.ts'
-import { renderDeckPage } from '../core/render-deck-page.ts'
+import { renderDeckSlides } from '../core/render-deck-page.ts'
 import type { SiteAssets } from '../core/site-context.ts'
 import { loadDecks, loadOneDeck, type LoadContext } from '../io/load-decks.ts'
 import { listThemes } from '../io/themes.ts'
@@ -81,8 +81,7 @@ export function devPlugin(site: SiteConfig): Plugin {
           server.hot.send({ type: 'full-reload' })
           return
         }
-        const html = renderDeckPage(result.deck.deck, result.deck.rendered, { site, base, assets: assets(themesDir), dev: true, ...siteClock(today) })
-        const slides = /<div class="slides">\n([\s\S]*)\n<\/div>\n<\/div>\n<\/body>/.exec(html)?.[1] ?? ''
+        const slides = renderDeckSlides(result.deck.deck, result.deck.rendered, { site, base, assets: assets(themesDir), dev: true, ...siteClock(today) })
         server.hot.send({ type: 'custom', event: 'updeck:deck', data: { slug: result.deck.deck.slug, slides } })
       }
       // A save often fires several events (truncate, write, rename): wait until the file is quiet for
