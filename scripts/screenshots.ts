@@ -1,5 +1,5 @@
 // Repo chore: builds the example decks in each theme and writes README's screenshots to docs/screenshots/.
-// Run: npx tsx scripts/screenshots.ts   (needs Debian's chromium; an emoji font makes 👋 show)
+// Run: npm run screenshots   (needs Debian's chromium; an emoji font makes 👋 show)
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'

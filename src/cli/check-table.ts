@@ -1,5 +1,5 @@
 // The table `check` ends with: one row per deck, its time estimate against its budget.
-import { clock as mmss, type DeckSummary } from '../index.ts'
+import { clock as mmss, type DeckSummary } from '../api/check.ts'
 
 export function checkTable(decks: readonly DeckSummary[]): string {
   const head = ['deck', 'date', 'audience', 'slides', 'estimate', 'budget', 'tasks', 'status']

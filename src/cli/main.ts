@@ -1,8 +1,8 @@
 // The command line: argv → options → API call → printed result and exit code.
 import { parseArgs } from 'node:util'
 import { relative } from 'node:path'
-import { build, check, dev, formatDiagnostic, newDeck, type Diagnostic } from '../index.ts'
-import { checkTable } from './check-table.ts'
+import { formatDiagnostic } from '../core/diagnostic.ts'
+import type { Diagnostic } from '../core/model.ts'
 
 const USAGE = `usage:
   npm run build -- [--decks DIR] [--out DIR] [--base PATH]
@@ -37,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'build': {
       const started = Date.now()
+      const { build } = await import('../api/build.ts')
       const result = await build({ ...common, outDir: values.out, base: values.base })
       const label = relative(process.cwd(), values.decks ?? 'decks') || '.'
       report(result.diagnostics, label)
@@ -44,10 +45,12 @@ export async function main(argv: string[]): Promise<number> {
         printError(`build stopped: ${result.diagnostics.filter((d) => d.severity === 'error').length} problem(s); ${relative(process.cwd(), result.outDir)} was left as it was`)
         return 1
       }
-      print(`built ${relative(process.cwd(), result.outDir) || '.'} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      const where = relative(process.cwd(), result.outDir) || '.'
+      print(result.upToDate ? `${where} is up to date: nothing changed since its last build` : `built ${where} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
       return 0
     }
     case 'check': {
+      const [{ check }, { checkTable }] = await Promise.all([import('../api/check.ts'), import('./check-table.ts')])
       const result = await check(common)
       report(result.diagnostics, result.decksLabel)
       print(checkTable(result.decks))
@@ -69,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
         printError('--date: use YYYY-MM-DD, e.g. 2026-12-03')
         return 1
       }
+      const { newDeck } = await import('../api/new-deck.ts')
       try {
         const path = await newDeck({ ...common, title: values.title, audience: values.audience, date: values.date, lang: values.lang as 'de' | 'en' | undefined })
         print(relative(process.cwd(), path))
@@ -82,6 +86,7 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     case 'dev': {
+      const { dev } = await import('../api/dev.ts')
       const server = await dev({ ...common, base: values.base, ...(values.port ? { port: Number(values.port) } : {}) })
       server.printUrls()
       return new Promise<number>(() => {})

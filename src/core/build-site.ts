@@ -75,7 +75,7 @@ export function sitePages(decks: readonly Deck[], ctx: SiteContext): Page[] {
 }
 
 /** With shortLinks, each code encodes <site>/go/<id>/: a static page forwarding to the task's URL. */
-function forwardingPages(decks: readonly Deck[], ctx: SiteContext): Page[] {
+export function forwardingPages(decks: readonly Deck[], ctx: SiteContext): Page[] {
   const pages = new Map<string, Page>()
   for (const deck of decks) {
     for (const task of deck.homework) {

@@ -26,11 +26,28 @@ export interface QrCode {
  * then buys a whole version of module size. Numbers per layout in docs/qr-sizing.md.
  */
 
+/**
+ * Encoding is most of a build's time (qrcode scores all 8 mask patterns), and each task's URL is
+ * encoded for the size check, the slide and the homework page: encode each text and level once.
+ */
+const symbols = new Map<string, ReturnType<typeof create>>()
+
+function symbol(text: string, level: EcLevel): ReturnType<typeof create> {
+  const key = `${level}${text}`
+  let found = symbols.get(key)
+  if (!found) {
+    if (symbols.size >= 10_000) symbols.clear()
+    found = create(text, { errorCorrectionLevel: level })
+    symbols.set(key, found)
+  }
+  return found
+}
+
 /** The version and level `qrCode` picks for `text` within `maxVersion` (may exceed it if nothing fits). */
 export function qrVersion(text: string, maxVersion = 40): { version: number; level: EcLevel } {
-  const m = create(text, { errorCorrectionLevel: 'M' }).version
+  const m = symbol(text, 'M').version
   if (m <= maxVersion) return { version: m, level: 'M' }
-  return { version: create(text, { errorCorrectionLevel: 'L' }).version, level: 'L' }
+  return { version: symbol(text, 'L').version, level: 'L' }
 }
 
 const capacities = new Map<number, number>()
@@ -58,8 +75,8 @@ export function byteCapacity(version: number): number {
  */
 export function qrCode(text: string, maxVersion = 40): QrCode {
   const { level } = qrVersion(text, maxVersion)
-  const symbol = create(text, { errorCorrectionLevel: level })
-  const { size, data } = symbol.modules
+  const code = symbol(text, level)
+  const { size, data } = code.modules
   const modules = size + 2 * QUIET_ZONE
   let path = ''
   for (let y = 0; y < size; y++) {
@@ -79,5 +96,5 @@ export function qrCode(text: string, maxVersion = 40): QrCode {
     `shape-rendering="crispEdges" role="img" aria-label="${escapeHtml(text)}">` +
     `<rect width="${modules}" height="${modules}" fill="#fff"/>` +
     `<path fill="#000" d="${path}"/></svg>`
-  return { svg, version: symbol.version, modules, level }
+  return { svg, version: code.version, modules, level }
 }

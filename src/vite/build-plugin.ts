@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import type { OutputBundle, OutputChunk } from 'rolldown'
 import type { Plugin, ResolvedConfig } from 'vite'
-import { buildSite, type RenderedDeck } from '../core/build-site.ts'
+import { deckPages, forwardingPages, sitePages, type RenderedDeck } from '../core/build-site.ts'
+import { writePages } from '../io/write-pages.ts'
 import { formatDiagnostic, hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
 import type { SiteAssets } from '../core/site-context.ts'
@@ -18,6 +19,7 @@ export function buildPlugin(site: SiteConfig): Plugin {
   let themesDir = ''
   let themes: string[] = []
   let decks: RenderedDeck[] = []
+  let siteAssets: SiteAssets | undefined
 
   return {
     name: 'updeck:build',
@@ -47,7 +49,7 @@ export function buildPlugin(site: SiteConfig): Plugin {
     },
     async buildStart() {
       const loaded = await loadDecks({ decksDir, themes, site })
-      if (config.updeck?.report) config.updeck.report.diagnostics = loaded.diagnostics
+      config.updeck?.onDiagnostics?.(loaded.diagnostics)
       if (hasErrors(loaded.diagnostics)) {
         const errors = loaded.diagnostics.filter((d) => d.severity === 'error')
         this.error(`updeck: ${errors.length} problem(s) in the decks\n${errors.map((d) => formatDiagnostic(d)).join('\n')}`)
@@ -73,10 +75,16 @@ export function buildPlugin(site: SiteConfig): Plugin {
         image: (path) => images.get(path)!,
       }
       dropCssOnlyChunks(bundle, ['page', ...themes.map((t) => `theme-${t}`)])
-      const clock = siteClock(config.updeck?.today)
-      for (const page of buildSite(decks, { site, base: config.base, assets, ...clock })) {
-        this.emitFile({ type: 'asset', fileName: page.path, source: page.content })
-      }
+      siteAssets = assets
+    },
+    // Pages are rendered and written after the bundle, one deck at a time, not handed to the bundler:
+    // a thousand decks' HTML never sits in memory twice.
+    writeBundle(options) {
+      const ctx = { site, base: config.base, assets: siteAssets!, ...siteClock(config.updeck?.today) }
+      const outDir = options.dir ?? config.build.outDir
+      for (const deck of decks) writePages(outDir, deckPages(deck, ctx))
+      const plain = decks.map((d) => d.deck)
+      writePages(outDir, [...(site.shortLinks ? forwardingPages(plain, ctx) : []), ...sitePages(plain, ctx)])
     },
   }
 }

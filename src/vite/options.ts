@@ -15,8 +15,8 @@ export interface UpdeckOverrides {
   decksDir?: string
   /** Today as YYYY-MM-DD (tests pin it). @default the build machine's local date */
   today?: string
-  /** Filled by the build: what the decks got wrong, for the command line to print. */
-  report?: { diagnostics: import('../core/model.ts').Diagnostic[] }
+  /** Told what the decks got wrong (a function: vite's config merging copies plain objects). */
+  onDiagnostics?: (diagnostics: import('../core/model.ts').Diagnostic[]) => void
 }
 
 declare module 'vite' {

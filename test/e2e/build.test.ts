@@ -147,3 +147,23 @@ describe('a failed build', () => {
     expect(existsSync(join(broken, 'dist'))).toBe(false)
   })
 })
+
+describe('building again', () => {
+  it('returns at once when nothing changed, and builds when a deck changed', async () => {
+    const decksDir = join(tempDir('again'), 'decks')
+    cpSync(DECKS, decksDir, { recursive: true })
+    const first = await buildTo({ decksDir })
+    expect(first.upToDate).toBeUndefined()
+    const before = checksums(first.outDir)
+
+    const same = await buildTo({ decksDir, outDir: first.outDir })
+    expect(same).toMatchObject({ ok: true, upToDate: true })
+    expect(checksums(first.outDir)).toEqual(before)
+
+    const file = join(decksDir, 'vertrieb/2026-12-03-social-media-update.md')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('# ', '# Neu: '))
+    const changed = await buildTo({ decksDir, outDir: first.outDir })
+    expect(changed.upToDate).toBeUndefined()
+    expect(readFileSync(join(first.outDir, 'vertrieb/2026-12-03-social-media-update/index.html'), 'utf8')).toContain('Neu: ')
+  })
+})

@@ -1,0 +1,69 @@
+// build(): decks → static site, atomically; a build with nothing changed returns at once.
+import { relative, resolve, sep } from 'node:path'
+import type { Diagnostic } from '../core/model.ts'
+import { isUpToDate, recordBuild, type BuildKey } from '../io/build-stamp.ts'
+import { siteClock } from '../vite/clock.ts'
+import { normaliseBase, type CommonOptions } from './options.ts'
+
+export interface BuildOptions extends CommonOptions {
+  /** @default 'dist' */
+  outDir?: string
+  /** Base path the site is served under, e.g. /intern/decks/. @default '/' */
+  base?: string
+}
+
+export interface BuildResult {
+  ok: boolean
+  diagnostics: Diagnostic[]
+  outDir: string
+  /** True when nothing had changed since the last build of `outDir`, which was kept as it was. */
+  upToDate?: boolean
+}
+
+/**
+ * Builds the static site into a staging folder and swaps it over `outDir` only on success.
+ * @example const { ok, diagnostics } = await build({ outDir: 'public' })
+ */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const root = resolve(options.root ?? process.cwd())
+  const outDir = resolve(root, options.outDir ?? 'dist')
+  const base = normaliseBase(options.base ?? '/')
+  const today = options.today ?? siteClock().today
+  const key: BuildKey = { root, outDir, options: { base, today, decks: options.decksDir && resolve(root, options.decksDir) } }
+  if (await isUpToDate(key)) return { ok: true, diagnostics: [], outDir, upToDate: true }
+
+  // Loaded only when there is work to do: they are most of the start-up time.
+  const [{ loadViteConfig }, { hasErrors }, { discard, stagingDir, swapIn }, vite] = await Promise.all([
+    import('../io/site-config.ts'),
+    import('../core/diagnostic.ts'),
+    import('../io/swap-out.ts'),
+    import('vite'),
+  ])
+  const { config, site } = await loadViteConfig(root)
+  const decksDir = resolve(root, options.decksDir ?? site.decksDir)
+  if (outDir === decksDir || outDir.startsWith(decksDir + sep) || decksDir.startsWith(outDir + sep)) {
+    throw new Error(`the output folder ${relative(root, outDir) || '.'} must not contain or be inside the decks folder`)
+  }
+  const record = recordBuild(key, decksDir) // hashed before building: edits made meanwhile count as changes
+  const staged = await stagingDir(outDir)
+  let diagnostics: Diagnostic[] = []
+  try {
+    await vite.build(
+      vite.mergeConfig(config, {
+        configFile: false,
+        root,
+        base,
+        logLevel: 'silent',
+        build: { outDir: staged, emptyOutDir: true },
+        updeck: { decksDir, today, onDiagnostics: (found: Diagnostic[]) => (diagnostics = found) },
+      }),
+    )
+  } catch (error) {
+    await discard(staged)
+    if (hasErrors(diagnostics)) return { ok: false, diagnostics, outDir }
+    throw error
+  }
+  await swapIn(staged, outDir)
+  await record.save()
+  return { ok: true, diagnostics, outDir }
+}

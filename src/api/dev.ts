@@ -1,0 +1,21 @@
+// dev(): the vite dev server on 127.0.0.1 with the project's vite.config.ts.
+import { resolve } from 'node:path'
+import { createServer, mergeConfig, type ViteDevServer } from 'vite'
+import { loadViteConfig } from '../io/site-config.ts'
+import { normaliseBase, type CommonOptions } from './options.ts'
+
+export async function dev(options: CommonOptions & { port?: number; base?: string } = {}): Promise<ViteDevServer> {
+  const root = resolve(options.root ?? process.cwd())
+  const { config } = await loadViteConfig(root)
+  const server = await createServer(
+    mergeConfig(config, {
+      configFile: false,
+      root,
+      base: normaliseBase(options.base ?? '/'),
+      server: { host: '127.0.0.1', ...(options.port ? { port: options.port } : {}) },
+      updeck: { ...(options.decksDir ? { decksDir: resolve(root, options.decksDir) } : {}), ...(options.today ? { today: options.today } : {}) },
+    }),
+  )
+  await server.listen()
+  return server
+}

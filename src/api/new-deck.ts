@@ -1,0 +1,33 @@
+// newDeck(): a new deck from the template; never overwrites.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { deckTemplate, newDeckFile, type NewDeck } from '../core/deck-template.ts'
+import { loadViteConfig } from '../io/site-config.ts'
+import { siteClock } from '../vite/clock.ts'
+import type { CommonOptions } from './options.ts'
+
+export interface NewDeckOptions extends Partial<NewDeck>, Pick<CommonOptions, 'root' | 'decksDir'> {
+  title: string
+  audience: string
+}
+
+/**
+ * Writes decks/<date>-<slug>.md and returns its path; throws with code EEXIST if it exists.
+ * @example await newDeck({ title: 'Update Dezember', audience: 'Vertrieb' })
+ */
+export async function newDeck(options: NewDeckOptions): Promise<string> {
+  const root = resolve(options.root ?? process.cwd())
+  const { site } = await loadViteConfig(root)
+  const decksDir = resolve(root, options.decksDir ?? site.decksDir)
+  const deck: NewDeck = {
+    title: options.title,
+    audience: options.audience,
+    date: options.date ?? siteClock().today,
+    lang: options.lang ?? site.lang,
+    presenter: options.presenter ?? site.presenter,
+  }
+  const path = join(decksDir, newDeckFile(deck))
+  await mkdir(decksDir, { recursive: true })
+  await writeFile(path, deckTemplate(deck), { flag: 'wx' })
+  return path
+}

@@ -1,0 +1,81 @@
+// Remembers what the last successful build of an output folder was made from, so that a build
+// with nothing changed can stop at once (node_modules/.cache/updeck/builds.json).
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+
+export interface BuildKey {
+  root: string
+  outDir: string
+  /** Everything else that shapes the output: base, today, command-line options. */
+  options: Record<string, string | undefined>
+}
+
+interface BuildInputs extends BuildKey {
+  /** The decks folder the last build read: vite.config.ts may name it, and is hashed too. */
+  decksDir: string
+}
+
+interface Stamp {
+  hash: string
+  decksDir: string
+  indexMtimeMs: number
+}
+
+const stampFile = (root: string) => join(root, 'node_modules/.cache/updeck/builds.json')
+
+/** Files of a folder, recursively, as "path size mtime" lines: cheap, and changes on every save. */
+function listing(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .sort()
+    .map((name) => {
+      const stat = statSync(join(dir, name))
+      return stat.isFile() ? `${name} ${stat.size} ${stat.mtimeMs}` : ''
+    })
+}
+
+/** A hash of the decks (by content), the project's code, themes, config and lockfile, and options. */
+function hashInputs(inputs: BuildInputs): string {
+  const hash = createHash('sha256').update(JSON.stringify(inputs))
+  for (const name of listing(inputs.decksDir)) {
+    const file = join(inputs.decksDir, name.split(' ')[0]!)
+    if (name) hash.update(name.replace(/ [\d.]+$/, '')).update(readFileSync(file))
+  }
+  for (const dir of ['src', 'themes']) hash.update(listing(join(inputs.root, dir)).join('\n'))
+  for (const file of ['vite.config.ts', 'package-lock.json']) {
+    const path = join(inputs.root, file)
+    if (existsSync(path)) hash.update(readFileSync(path))
+  }
+  return hash.digest('hex')
+}
+
+async function readStamps(root: string): Promise<Record<string, Stamp>> {
+  try {
+    return JSON.parse(await readFile(stampFile(root), 'utf8')) as Record<string, Stamp>
+  } catch {
+    return {}
+  }
+}
+
+/** True when `outDir` still holds the output of a build from exactly these inputs. */
+export async function isUpToDate(key: BuildKey): Promise<boolean> {
+  const stamp = (await readStamps(key.root))[key.outDir]
+  const index = join(key.outDir, 'index.html')
+  if (!stamp || !existsSync(index) || statSync(index).mtimeMs !== stamp.indexMtimeMs) return false
+  return hashInputs({ ...key, decksDir: stamp.decksDir }) === stamp.hash
+}
+
+/** Hashes the inputs now; `save()` after a successful build marks `outDir` as made from them. */
+export function recordBuild(key: BuildKey, decksDir: string): { save(): Promise<void> } {
+  const hash = hashInputs({ ...key, decksDir })
+  return {
+    async save() {
+      const stamps = await readStamps(key.root)
+      stamps[key.outDir] = { hash, decksDir, indexMtimeMs: statSync(join(key.outDir, 'index.html')).mtimeMs }
+      await mkdir(dirname(stampFile(key.root)), { recursive: true })
+      await writeFile(stampFile(key.root), JSON.stringify(stamps, null, 2))
+    },
+  }
+}
