@@ -32,38 +32,36 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const key: BuildKey = { root, outDir, options: { base, today, decks: options.decksDir && resolve(root, options.decksDir) } }
   if (await isUpToDate(key)) return { ok: true, diagnostics: [], outDir, upToDate: true }
 
-  // Loaded only when there is work to do: they are most of the start-up time.
-  const [{ loadViteConfig }, { hasErrors }, { discard, stagingDir, swapIn }, vite] = await Promise.all([
+  // Loaded only when there is work to do: they are most of the start-up time. The core comes with
+  // the plugin from the bundled vite.config.ts, so it is not loaded twice.
+  const [{ loadViteConfig }, { cachedRuntime }, { discard, stagingDir, swapIn }, { listThemes }, { cp }, vite] = await Promise.all([
     import('../io/site-config.ts'),
-    import('../core/diagnostic.ts'),
+    import('../io/runtime-cache.ts'),
     import('../io/swap-out.ts'),
+    import('../io/themes.ts'),
+    import('node:fs/promises'),
     import('vite'),
   ])
-  const { config, site } = await loadViteConfig(root)
+  const { config, site, writeSite } = await loadViteConfig(root)
   const decksDir = resolve(root, options.decksDir ?? site.decksDir)
   if (outDir === decksDir || outDir.startsWith(decksDir + sep) || decksDir.startsWith(outDir + sep)) {
     throw new Error(`the output folder ${relative(root, outDir) || '.'} must not contain or be inside the decks folder`)
   }
   const record = recordBuild(key, decksDir) // hashed before building: edits made meanwhile count as changes
+  const runtime = await cachedRuntime(root, config, vite)
   const staged = await stagingDir(outDir)
-  let diagnostics: Diagnostic[] = []
   try {
-    await vite.build(
-      vite.mergeConfig(config, {
-        configFile: false,
-        root,
-        base,
-        logLevel: 'silent',
-        build: { outDir: staged, emptyOutDir: true },
-        updeck: { decksDir, today, onDiagnostics: (found: Diagnostic[]) => (diagnostics = found) },
-      }),
-    )
+    await cp(runtime.dir, staged, { recursive: true, filter: (src) => !src.endsWith('.json') })
+    const diagnostics = await writeSite({ decksDir, themes: listThemes(resolve(root, 'themes')), outDir: staged, base, today, runtime: runtime.assets })
+    if (diagnostics.some((d) => d.severity === 'error')) {
+      await discard(staged)
+      return { ok: false, diagnostics, outDir }
+    }
+    await swapIn(staged, outDir)
+    await record.save()
+    return { ok: true, diagnostics, outDir }
   } catch (error) {
     await discard(staged)
-    if (hasErrors(diagnostics)) return { ok: false, diagnostics, outDir }
     throw error
   }
-  await swapIn(staged, outDir)
-  await record.save()
-  return { ok: true, diagnostics, outDir }
 }

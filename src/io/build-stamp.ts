@@ -1,9 +1,10 @@
 // Remembers what the last successful build of an output folder was made from, so that a build
 // with nothing changed can stop at once (node_modules/.cache/updeck/builds.json).
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { fileListing } from './file-listing.ts'
 
 export interface BuildKey {
   root: string
@@ -25,25 +26,14 @@ interface Stamp {
 
 const stampFile = (root: string) => join(root, 'node_modules/.cache/updeck/builds.json')
 
-/** Files of a folder, recursively, as "path size mtime" lines: cheap, and changes on every save. */
-function listing(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .sort()
-    .map((name) => {
-      const stat = statSync(join(dir, name))
-      return stat.isFile() ? `${name} ${stat.size} ${stat.mtimeMs}` : ''
-    })
-}
-
 /** A hash of the decks (by content), the project's code, themes, config and lockfile, and options. */
 function hashInputs(inputs: BuildInputs): string {
   const hash = createHash('sha256').update(JSON.stringify(inputs))
-  for (const name of listing(inputs.decksDir)) {
-    const file = join(inputs.decksDir, name.split(' ')[0]!)
-    if (name) hash.update(name.replace(/ [\d.]+$/, '')).update(readFileSync(file))
+  for (const line of fileListing(inputs.decksDir)) {
+    const name = line.slice(0, line.lastIndexOf(' ', line.lastIndexOf(' ') - 1))
+    hash.update(name).update(readFileSync(join(inputs.decksDir, name)))
   }
-  for (const dir of ['src', 'themes']) hash.update(listing(join(inputs.root, dir)).join('\n'))
+  for (const dir of ['src', 'themes']) hash.update(fileListing(join(inputs.root, dir)).join('\n'))
   for (const file of ['vite.config.ts', 'package-lock.json']) {
     const path = join(inputs.root, file)
     if (existsSync(path)) hash.update(readFileSync(path))

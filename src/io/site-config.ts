@@ -3,8 +3,16 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadConfigFromFile, type PluginOption, type UserConfig } from 'vite'
 import type { SiteConfig } from '../core/frontmatter.ts'
-import { updeck } from '../vite/index.ts'
-import { resolveOptions } from '../vite/options.ts'
+import type { WriteSite } from './write-site.ts'
+
+type SiteWriter = (options: Omit<WriteSite, 'site'>) => Promise<import('../core/model.ts').Diagnostic[]>
+
+export interface LoadedConfig {
+  config: UserConfig
+  site: SiteConfig
+  /** The page writer of the updeck() plugin in that config (its copy of the core). */
+  writeSite: SiteWriter
+}
 
 export function configFilePath(root: string): string | undefined {
   const path = resolve(root, 'vite.config.ts')
@@ -12,16 +20,20 @@ export function configFilePath(root: string): string | undefined {
 }
 
 /** Without a vite.config.ts (or without updeck() in it), the plugin runs with its defaults. */
-export async function loadViteConfig(root: string): Promise<{ config: UserConfig; site: SiteConfig }> {
+export async function loadViteConfig(root: string): Promise<LoadedConfig> {
   const path = configFilePath(root)
   const loaded = path ? await loadConfigFromFile({ command: 'build', mode: 'production' }, path, root, 'silent') : null
   const config = loaded?.config ?? {}
   const plugins = ((config.plugins ?? []) as PluginOption[]).flat(Infinity as 1)
   for (const plugin of plugins) {
     if (plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'updeck:build') {
-      const site = (plugin as { api?: { site?: SiteConfig } }).api?.site
-      if (site) return { config, site }
+      const api = (plugin as { api?: { site?: SiteConfig; writeSite?: SiteWriter } }).api
+      if (api?.site && api.writeSite) return { config, site: api.site, writeSite: api.writeSite }
     }
   }
-  return { config: { ...config, plugins: [...plugins, updeck()] }, site: resolveOptions({}) }
+  // Imported here only: on the usual path the plugin, and with it the whole core, comes from the
+  // bundled vite.config.ts, and loading it a second time would cost a third of a small build.
+  const [{ updeck }, { resolveOptions }, { writeSite }] = await Promise.all([import('../vite/index.ts'), import('../vite/options.ts'), import('./write-site.ts')])
+  const site = resolveOptions({})
+  return { config: { ...config, plugins: [...plugins, updeck()] }, site, writeSite: (options) => writeSite({ ...options, site }) }
 }

@@ -1,42 +1,35 @@
-// updeck:build — bundles reveal.js and the themes once, then emits every page of the site.
-import { readFileSync } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+// updeck:build — bundles reveal.js, the speaker view and every theme into one shared runtime, and
+// (in a plain `vite build`) writes the site's pages next to it.
 import type { OutputBundle, OutputChunk } from 'rolldown'
+import { join, resolve } from 'node:path'
 import type { Plugin, ResolvedConfig } from 'vite'
-import { deckPages, forwardingPages, sitePages, type RenderedDeck } from '../core/build-site.ts'
-import { writePages } from '../io/write-pages.ts'
 import { formatDiagnostic, hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
-import type { SiteAssets } from '../core/site-context.ts'
-import { loadDecks } from '../io/load-decks.ts'
 import { listThemes } from '../io/themes.ts'
-import { siteClock } from './clock.ts'
-import { DECK_RUNTIME, PAGE_CSS, PAGE_ENTRY, THEME_ENTRY } from './runtime-files.ts'
+import { writeSite, type RuntimeAssets, type WriteSite } from '../io/write-site.ts'
+import { DECK_RUNTIME, PAGE_CSS, PAGE_ENTRY, RUNTIME_MANIFEST, THEME_ENTRY } from './runtime-files.ts'
 
 export function buildPlugin(site: SiteConfig): Plugin {
   let config: ResolvedConfig
-  let decksDir = ''
   let themesDir = ''
   let themes: string[] = []
-  let decks: RenderedDeck[] = []
-  let siteAssets: SiteAssets | undefined
+  let runtime: RuntimeAssets | undefined
 
   return {
     name: 'updeck:build',
     apply: 'build',
-    /** Lets `check` and `new` read the site settings from vite.config.ts. */
-    api: { site },
+    /** For the command line: the site settings, and the page writer that runs beside a cached runtime. */
+    api: { site, writeSite: (options: Omit<WriteSite, 'site'>) => writeSite({ ...options, site }) },
     config(user) {
       const root = resolve(user.root ?? process.cwd())
       themes = listThemes(join(root, 'themes'))
       const input: Record<string, string> = { deck: DECK_RUNTIME, page: PAGE_ENTRY }
       for (const theme of themes) input[`theme-${theme}`] = `${THEME_ENTRY}${theme}`
-      return { appType: 'custom', build: { rolldownOptions: { input }, cssCodeSplit: true, modulePreload: false, copyPublicDir: false } }
+      return { build: { rolldownOptions: { input }, cssCodeSplit: true, modulePreload: false, copyPublicDir: false } }
     },
     configResolved(resolved) {
       config = resolved
       themesDir = join(config.root, 'themes')
-      decksDir = resolve(config.root, config.updeck?.decksDir ?? site.decksDir)
     },
     resolveId(id) {
       if (id === PAGE_ENTRY || id.startsWith(THEME_ENTRY)) return `\0${id}`
@@ -47,44 +40,26 @@ export function buildPlugin(site: SiteConfig): Plugin {
       if (id.startsWith(`\0${THEME_ENTRY}`)) return `import ${JSON.stringify(join(themesDir, id.slice(THEME_ENTRY.length + 1), 'theme.css'))}`
       return null
     },
-    async buildStart() {
-      const loaded = await loadDecks({ decksDir, themes, site })
-      config.updeck?.onDiagnostics?.(loaded.diagnostics)
-      if (hasErrors(loaded.diagnostics)) {
-        const errors = loaded.diagnostics.filter((d) => d.severity === 'error')
-        this.error(`updeck: ${errors.length} problem(s) in the decks\n${errors.map((d) => formatDiagnostic(d)).join('\n')}`)
-      }
-      decks = loaded.decks
-    },
     generateBundle(_options, bundle) {
       const entry = (name: string) => Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && c.isEntry && c.name === name)
       const cssOf = (chunk: OutputChunk | undefined) => (chunk ? [...(chunk.viteMetadata?.importedCss ?? [])] : [])
       const deck = entry('deck')!
-      const images = new Map<string, string>()
-      for (const { rendered } of decks) {
-        for (const image of rendered.images) {
-          if (images.has(image.path)) continue
-          const ref = this.emitFile({ type: 'asset', name: basename(image.path), originalFileName: image.path, source: readFileSync(join(decksDir, image.path)) })
-          images.set(image.path, this.getFileName(ref))
-        }
-      }
-      const assets: SiteAssets = {
+      runtime = {
         deckJs: [deck.fileName],
         deckCss: Object.fromEntries(themes.map((t) => [t, [...cssOf(deck), ...cssOf(entry(`theme-${t}`))]])),
         pageCss: cssOf(entry('page')),
-        image: (path) => images.get(path)!,
       }
       dropCssOnlyChunks(bundle, ['page', ...themes.map((t) => `theme-${t}`)])
-      siteAssets = assets
+      if (config.updeck?.runtimeOnly) this.emitFile({ type: 'asset', fileName: RUNTIME_MANIFEST, source: JSON.stringify(runtime, null, 2) })
     },
-    // Pages are rendered and written after the bundle, one deck at a time, not handed to the bundler:
-    // a thousand decks' HTML never sits in memory twice.
-    writeBundle(options) {
-      const ctx = { site, base: config.base, assets: siteAssets!, ...siteClock(config.updeck?.today) }
+    // A plain `vite build` gets the whole site; the command line bundles the runtime alone (and
+    // only when it changed) and writes the pages itself.
+    async writeBundle(options) {
+      if (config.updeck?.runtimeOnly) return
+      const decksDir = resolve(config.root, config.updeck?.decksDir ?? site.decksDir)
       const outDir = options.dir ?? config.build.outDir
-      for (const deck of decks) writePages(outDir, deckPages(deck, ctx))
-      const plain = decks.map((d) => d.deck)
-      writePages(outDir, [...(site.shortLinks ? forwardingPages(plain, ctx) : []), ...sitePages(plain, ctx)])
+      const diagnostics = await writeSite({ site, decksDir, themes, outDir, base: config.base, today: config.updeck?.today, runtime: runtime! })
+      if (hasErrors(diagnostics)) this.error(`updeck: problems in the decks\n${diagnostics.map((d) => formatDiagnostic(d)).join('\n')}`)
     },
   }
 }

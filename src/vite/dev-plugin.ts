@@ -43,7 +43,7 @@ export function devPlugin(site: SiteConfig): Plugin {
 
   return {
     name: 'updeck:dev',
-    apply: 'serve',
+    apply: (_config, env) => env.command === 'serve' && !env.isPreview,
     config: () => ({ appType: 'custom', server: { host: '127.0.0.1' } }),
     async configureServer(server: ViteDevServer) {
       const root = server.config.root

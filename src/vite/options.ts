@@ -15,8 +15,8 @@ export interface UpdeckOverrides {
   decksDir?: string
   /** Today as YYYY-MM-DD (tests pin it). @default the build machine's local date */
   today?: string
-  /** Told what the decks got wrong (a function: vite's config merging copies plain objects). */
-  onDiagnostics?: (diagnostics: import('../core/model.ts').Diagnostic[]) => void
+  /** Bundle only the shared runtime (reveal.js, themes); the command line writes the pages. */
+  runtimeOnly?: boolean
 }
 
 declare module 'vite' {

@@ -1,0 +1,45 @@
+// The shared runtime (reveal.js, speaker view, themes) is bundled by vite once and kept in
+// node_modules/.cache/updeck/runtime/<hash>/ until its inputs change: most builds only copy it.
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { rename, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { UserConfig } from 'vite'
+import { RUNTIME_MANIFEST } from '../vite/runtime-files.ts'
+import { fileListing } from './file-listing.ts'
+import type { RuntimeAssets } from './write-site.ts'
+
+type Vite = typeof import('vite')
+
+function runtimeKey(root: string, vite: Vite): string {
+  const hash = createHash('sha256').update(vite.version)
+  for (const dir of ['src/runtime', 'themes']) hash.update(fileListing(join(root, dir)).join('\n'))
+  for (const file of ['vite.config.ts', 'package-lock.json']) {
+    const path = join(root, file)
+    if (existsSync(path)) hash.update(readFileSync(path))
+  }
+  return hash.digest('hex').slice(0, 16)
+}
+
+/** The bundled runtime's folder and manifest, bundling it first if this version is not cached. */
+export async function cachedRuntime(root: string, config: UserConfig, vite: Vite): Promise<{ dir: string; assets: RuntimeAssets }> {
+  const dir = join(root, 'node_modules/.cache/updeck/runtime', runtimeKey(root, vite))
+  const manifest = join(dir, RUNTIME_MANIFEST)
+  if (!existsSync(manifest)) {
+    const building = `${dir}.${process.pid}`
+    await vite.build(
+      vite.mergeConfig(config, {
+        configFile: false,
+        root,
+        // Relative URLs inside the CSS (fonts, logos): the same bundle serves every base path.
+        base: './',
+        logLevel: 'silent',
+        build: { outDir: building, emptyOutDir: true },
+        updeck: { runtimeOnly: true },
+      }),
+    )
+    await rm(dir, { recursive: true, force: true })
+    await rename(building, dir)
+  }
+  return { dir, assets: JSON.parse(readFileSync(manifest, 'utf8')) as RuntimeAssets }
+}
