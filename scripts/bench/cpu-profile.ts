@@ -1,4 +1,4 @@
-// Where a build's time goes: `node --import ./src/cli/register.mjs scripts/bench/cpu-profile.ts [N]` generates N decks (default
+// Where a build's time goes: `node src/cli/run.mjs scripts/bench/cpu-profile.ts [N]` generates N decks (default
 // 1000; 0 = the CLI's startup alone), runs one build under `node --cpu-prof` and prints self time by
 // module and by function. `--keep DIR` keeps the .cpuprofile files (open them in Chrome DevTools).
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const PROBE = pathToFileURL(fileURLToPath(new URL('./rss-probe.ts', import.meta.url))).href
+const PROBE = pathToFileURL(fileURLToPath(new URL('./rss-probe.mjs', import.meta.url))).href
 
 export interface CliRun {
   ms: number
@@ -16,9 +16,9 @@ export interface CliRun {
   output: string
 }
 
-/** `node --import ./src/cli/register.mjs src/cli/main.ts …args` from the project root; `nodeFlags` e.g. --cpu-prof. */
+/** `node src/cli/run.mjs src/cli/main.ts …args` from the project root; `nodeFlags` e.g. --cpu-prof. */
 export function spawnCli(args: string[], options: { nodeFlags?: string[]; rssFile?: string } = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', './src/cli/register.mjs', '--import', PROBE, ...(options.nodeFlags ?? []), 'src/cli/main.ts', ...args], {
+  return spawn(process.execPath, ['--import', PROBE, ...(options.nodeFlags ?? []), 'src/cli/run.mjs', 'src/cli/main.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...(options.rssFile ? { UPDECK_BENCH_RSS_FILE: options.rssFile } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],

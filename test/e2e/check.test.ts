@@ -10,7 +10,7 @@ import { FIXTURE_DECKS, ROOT } from '../helpers/site.ts'
 const TIMING = join(ROOT, 'test/fixtures/decks-timing')
 const run = promisify(execFile)
 const cli = (...args: string[]) =>
-  run(process.execPath, ['--import', './src/cli/register.mjs', 'src/cli/main.ts', ...args], { cwd: ROOT }).then(
+  run(process.execPath, ['src/cli/run.mjs', 'src/cli/main.ts', ...args], { cwd: ROOT }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => e,
   )

@@ -30,7 +30,7 @@ describe('new', () => {
 
   it('refuses to overwrite an existing deck and writes nothing', async () => {
     const decksDir = join(tempDir('new-exists'), 'decks')
-    const args = ['--import', './src/cli/register.mjs', 'src/cli/main.ts', 'new', '--decks', decksDir, '--title', 'Update', '--audience', 'Vertrieb', '--date', '2026-12-03']
+    const args = ['src/cli/run.mjs', 'src/cli/main.ts', 'new', '--decks', decksDir, '--title', 'Update', '--audience', 'Vertrieb', '--date', '2026-12-03']
     const first = await run(process.execPath, args, { cwd: ROOT })
     expect(first.stdout.trim()).toMatch(/2026-12-03-update\.md$/)
     const file = join(decksDir, '2026-12-03-update.md')

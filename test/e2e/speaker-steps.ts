@@ -66,6 +66,13 @@ export async function checkSpeakerView(page: Page, baseUrl: string): Promise<voi
   await speaker.reload()
   await expectNotesOfDeck()
 
+  // The wall clock in the deck's language: German decks get a 24-hour clock (reveal.js's own
+  // speaker view shows 3:30 PM), whatever the browser's locale.
+  await speaker.clock.setFixedTime(new Date(2026, 11, 3, 15, 30))
+  const wallClock = speaker.locator('.updeck-speaker-clock .updeck-speaker-value')
+  if (lang === 'de') await expect.poll(() => wallClock.textContent(), { timeout: 3000 }).toBe('15:30')
+  else await expect.poll(() => wallClock.textContent(), { timeout: 3000 }).toMatch(/^0?3:30\sPM$|^15:30$/)
+
   expect(errors).toEqual([])
   await speaker.close()
 }
