@@ -2,7 +2,7 @@
 import { relative, resolve, sep } from 'node:path'
 import type { Diagnostic } from '../core/model.ts'
 import { isUpToDate, recordBuild, type BuildKey } from '../io/build-stamp.ts'
-import { siteClock } from '../vite/clock.ts'
+import { siteClock } from '../io/clock.ts'
 import { normaliseBase, type CommonOptions } from './options.ts'
 
 export interface BuildOptions extends CommonOptions {

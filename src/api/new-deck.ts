@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { deckTemplate, newDeckFile, type NewDeck } from '../core/deck-template.ts'
 import { loadViteConfig } from '../io/site-config.ts'
-import { siteClock } from '../vite/clock.ts'
+import { siteClock } from '../io/clock.ts'
 import type { CommonOptions } from './options.ts'
 
 export interface NewDeckOptions extends Partial<NewDeck>, Pick<CommonOptions, 'root' | 'decksDir'> {

@@ -31,14 +31,19 @@ for (const dir of ['src', 'scripts']) {
     if (stat.isFile()) hash.update(`${name} ${stat.size} ${stat.mtimeMs}\n`)
   }
 }
-const out = join(root, 'node_modules/.cache/updeck/cli', `${hash.digest('hex').slice(0, 16)}.mjs`)
+const cache = join(root, 'node_modules/.cache/updeck/cli')
+const outdir = join(cache, hash.digest('hex').slice(0, 16))
+const out = join(outdir, 'main.mjs')
 
 if (!existsSync(out)) {
-  // Bundles of older sources go; a run still starting one of them has imported it already.
-  if (existsSync(dirname(out))) for (const old of readdirSync(dirname(out))) rmSync(join(dirname(out), old), { force: true })
+  // Bundles of older sources go; a run still starting one of them has loaded what it needs.
+  if (existsSync(cache)) for (const old of readdirSync(cache)) rmSync(join(cache, old), { recursive: true, force: true })
   await build({
-    entryPoints: [join(root, entry)],
-    outfile: out,
+    entryPoints: { main: join(root, entry) },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    // Split at dynamic imports, so a command loads only what it needs (a build that is up to date: no vite).
+    splitting: true,
     bundle: true,
     packages: 'external',
     platform: 'node',

@@ -7,7 +7,7 @@ import { hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Diagnostic } from '../core/model.ts'
 import type { SiteAssets } from '../core/site-context.ts'
-import { siteClock } from '../vite/clock.ts'
+import { siteClock } from './clock.ts'
 import { loadDecks } from './load-decks.ts'
 import { writePages } from './write-pages.ts'
 

@@ -10,7 +10,7 @@ import { renderDeckSlides } from '../core/render-deck-page.ts'
 import type { SiteAssets } from '../core/site-context.ts'
 import { loadDecks, loadOneDeck, type LoadContext } from '../io/load-decks.ts'
 import { listThemes } from '../io/themes.ts'
-import { siteClock } from './clock.ts'
+import { siteClock } from '../io/clock.ts'
 import { errorPage } from './error-page.ts'
 import { DECK_RUNTIME, PAGE_CSS } from './runtime-files.ts'
 
