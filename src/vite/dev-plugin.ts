@@ -44,7 +44,8 @@ export function devPlugin(site: SiteConfig): Plugin {
   return {
     name: 'updeck:dev',
     apply: (_config, env) => env.command === 'serve' && !env.isPreview,
-    config: () => ({ appType: 'custom', server: { host: '127.0.0.1' } }),
+    // reveal.js is pre-bundled at start: found later, vite would reload the open deck once.
+    config: () => ({ appType: 'custom', server: { host: '127.0.0.1' }, optimizeDeps: { entries: [DECK_RUNTIME], include: ['reveal.js'] } }),
     async configureServer(server: ViteDevServer) {
       const root = server.config.root
       const themesDir = join(root, 'themes')
