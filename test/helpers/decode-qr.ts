@@ -3,8 +3,8 @@ import { Resvg } from '@resvg/resvg-js'
 import jsQRModule from 'jsqr'
 import { PNG } from 'pngjs'
 
-// jsqr is CommonJS typed as `export default`: under NodeNext the default import is the module object.
-const jsQR = jsQRModule.default
+// jsqr is CommonJS typed as `export default`: loaded by Node, the default import is the module object.
+const jsQR = (jsQRModule as unknown as { default?: typeof jsQRModule }).default ?? jsQRModule
 
 export interface Region {
   x: number
