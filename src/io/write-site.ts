@@ -9,7 +9,7 @@ import type { Diagnostic } from '../core/model.ts'
 import type { SiteAssets } from '../core/site-context.ts'
 import { siteClock } from './clock.ts'
 import { loadDecks } from './load-decks.ts'
-import { writePages } from './write-pages.ts'
+import { pageWriter } from './write-pages.ts'
 
 /** The bundled runtime's files, as site-root paths (`assets/deck-1a2b.js`). */
 export type RuntimeAssets = Omit<SiteAssets, 'image'>
@@ -35,9 +35,10 @@ export async function writeSite(options: WriteSite): Promise<Diagnostic[]> {
   }
   const ctx = { site, base, assets: { ...runtime, image: (path: string) => images.get(path)! }, ...siteClock(options.today) }
   // One deck at a time: a thousand decks' pages are never all in memory.
-  for (const deck of loaded.decks) writePages(outDir, deckPages(deck, ctx))
+  const writePages = pageWriter(outDir)
+  for (const deck of loaded.decks) writePages(deckPages(deck, ctx))
   const decks = loaded.decks.map((d) => d.deck)
-  writePages(outDir, [...(site.shortLinks ? forwardingPages(decks, ctx) : []), ...sitePages(decks, ctx)])
+  writePages([...(site.shortLinks ? forwardingPages(decks, ctx) : []), ...sitePages(decks, ctx)])
   return loaded.diagnostics
 }
 
