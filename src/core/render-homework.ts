@@ -7,9 +7,13 @@ import type { Deck, Task } from './model.ts'
 import { qrCode } from './qr.ts'
 import { displayUrl } from './urls.ts'
 
-/** The text under a code: the network's name for share tasks, else the short link. */
-export function taskLabel(task: Task): string {
-  return task.kind === 'share' ? `${NETWORK_NAMES[task.network]}: ${displayUrl(task.url)}` : displayUrl(task.url)
+/**
+ * What a task's link is called: the short link (`xing.com/profile`); for share tasks the network,
+ * and on the homework page also the page being shared (the slide has no room for both).
+ */
+export function taskLabel(task: Task, where: 'slide' | 'page'): string {
+  if (task.kind !== 'share') return displayUrl(task.url)
+  return where === 'slide' ? NETWORK_NAMES[task.network] : `${NETWORK_NAMES[task.network]}: ${displayUrl(task.url)}`
 }
 
 /** A QR code as inline SVG, `px` wide: dark on white with its 4-module quiet zone. */
@@ -26,7 +30,7 @@ export function renderHomeworkSlide(deck: Deck, homeworkUrl: string | undefined)
       return `<li class="updeck-task updeck-kind-${task.kind}">
 <p class="updeck-task-title" title="${escapeHtml(task.title)}">${kindIcon(task.kind)} ${escapeHtml(task.title)}</p>
 <a class="updeck-qr" href="${escapeHtml(task.target)}" target="_blank" rel="noopener noreferrer">${qrSvg(task.target, tile, maxQrVersion(deck.homework.length))}</a>
-<p class="updeck-link"><span class="updeck-url">${escapeHtml(taskLabel(task))}</span>${due}</p>
+<p class="updeck-link"><span class="updeck-url">${escapeHtml(taskLabel(task, 'slide'))}</span>${due}</p>
 </li>`
     })
     .join('\n')
