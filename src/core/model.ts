@@ -12,12 +12,6 @@ export interface Diagnostic {
   severity: 'error' | 'warning'
 }
 
-/** An image a slide references, resolved against the decks folder (posix, no leading ./). */
-export interface ImageRef {
-  /** Path relative to the decks folder, e.g. `vertrieb/img/chart.png`. */
-  path: string
-}
-
 export interface Slide {
   /** 1-based line of the slide's first line in the deck file. */
   line: number

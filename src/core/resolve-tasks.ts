@@ -52,7 +52,7 @@ export function resolveTasks(
 }
 
 /** A short stable id for /go/<id>/ pages (FNV-1a, base 36). */
-export function shortId(url: string): string {
+function shortId(url: string): string {
   let hash = 0x811c9dc5
   for (const byte of new TextEncoder().encode(url)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0
   return hash.toString(36).padStart(7, '0')

@@ -14,7 +14,7 @@ export interface LoadedConfig {
   writeSite: SiteWriter
 }
 
-export function configFilePath(root: string): string | undefined {
+function configFilePath(root: string): string | undefined {
   const path = resolve(root, 'vite.config.ts')
   return existsSync(path) ? path : undefined
 }
