@@ -28,6 +28,7 @@ const matrixDeck = (theme: string, tasks: number) =>
 let browser: Browser
 let server: StaticServer
 let decksDir: string
+let outDir: string
 /** Screenshots of the homework slides stay here for a person to look at when a test fails. */
 const shots = tempDir('shots')
 
@@ -38,6 +39,7 @@ beforeAll(async () => {
   for (const theme of THEMES) for (const n of [1, 3, 6]) writeFileSync(join(decksDir, 'matrix', `${theme}-${n}.md`), matrixDeck(theme, n))
   const result = await buildTo({ decksDir, base: BASE })
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+  outDir = result.outDir
   server = await serveDir(result.outDir, BASE)
   browser = await launchBrowser()
 })
@@ -63,7 +65,7 @@ async function withPage<T>(viewport: { width: number; height: number }, run: (pa
 
 describe('each example deck in Chromium', () => {
   for (const slug of EXAMPLES) {
-    it(`${slug}: reveal.js runs every written slide plus the homework slide`, async () => {
+    it(`${slug}: reveal.js runs every written slide plus the homework slide, whose codes scan`, async () => {
       const text = readFileSync(join(ROOT, 'decks', `${slug}.md`), 'utf8')
       const written = parseDeck(text, `${slug}.md`, { themes: THEMES, site: siteConfig({ mastodonInstance: 'mastodon.social' }) }).deck!.slides.length
       await withPage({ width: 1920, height: 1080 }, async (page) => {
@@ -71,6 +73,8 @@ describe('each example deck in Chromium', () => {
         expect(await page.locator('.reveal .slides > section').count()).toBe(written + 1)
         await page.keyboard.press('End')
         await expect.poll(() => page.locator('.slides > section.present').getAttribute('class')).toContain('updeck-homework')
+        const decks = JSON.parse(readFileSync(join(outDir, 'decks.json'), 'utf8')) as { slug: string; homework: { url: string }[] }[]
+        expect(await expectHomeworkScans(page, slug)).toEqual(decks.find((d) => d.slug === slug)!.homework.map((t) => t.url))
         await page.keyboard.press('Home')
         await expect.poll(() => page.locator('.slides > section').first().getAttribute('class')).toContain('present')
       })
@@ -105,6 +109,29 @@ describe('each example deck in Chromium', () => {
     })
   })
 })
+
+/**
+ * Screenshots the homework slide at 1920×1080 and decodes every code at full size and scaled to
+ * 25 % (a phone at the back of the room). A phone aims at one code: each gets its own area plus a
+ * margin. Returns the URLs the codes link to, which they must encode.
+ */
+async function expectHomeworkScans(page: Page, name: string): Promise<string[]> {
+  await page.waitForSelector('section.updeck-homework.present')
+  await page.waitForTimeout(600) // the slide transition
+  const targets = await page.locator('section.updeck-homework a.updeck-qr').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
+  const boxes: Region[] = await page.locator('section.updeck-homework a.updeck-qr svg').evaluateAll((svgs) =>
+    svgs.map((s) => {
+      const r = s.getBoundingClientRect()
+      return { x: r.x, y: r.y, width: r.width, height: r.height }
+    }),
+  )
+  const around = (r: Region, k: number): Region => ({ x: (r.x - r.width * 0.1) * k, y: (r.y - r.height * 0.1) * k, width: r.width * 1.2 * k, height: r.height * 1.2 * k })
+  const shot = await page.screenshot()
+  writeFileSync(join(shots, `${name.replace(/\//g, '_')}.png`), shot)
+  expect(decodeRegions(shot, boxes.map((b) => around(b, 1))), `${name} at full size`).toEqual(targets)
+  expect(decodeRegions(scalePng(shot, 0.25), boxes.map((b) => around(b, 0.25))), `${name} at 25 %`).toEqual(targets)
+  return targets
+}
 
 /** WCAG 2 contrast ratio of two CSS rgb() colours. */
 function contrast(a: string, b: string): number {
@@ -150,22 +177,8 @@ describe('homework codes scan from a 1920×1080 screenshot, and from it scaled t
         await withPage({ width: 1920, height: 1080 }, async (page) => {
           await openDeck(page, `${server.url}matrix/${theme}-${n}/`)
           await page.keyboard.press('End')
-          await page.waitForSelector('section.updeck-homework.present')
-          await page.waitForTimeout(600) // the slide transition
-          const targets = await page.locator('section.updeck-homework a.updeck-qr').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
-          const boxes: Region[] = await page.locator('section.updeck-homework a.updeck-qr svg').evaluateAll((svgs) =>
-            svgs.map((s) => {
-              const r = s.getBoundingClientRect()
-              return { x: r.x, y: r.y, width: r.width, height: r.height }
-            }),
-          )
+          const targets = await expectHomeworkScans(page, `${theme}-${n}`)
           expect(targets).toHaveLength(n)
-          // A phone aims at one code: give the decoder that code's area plus a margin around it.
-          const around = (r: Region, k: number): Region => ({ x: (r.x - r.width * 0.1) * k, y: (r.y - r.height * 0.1) * k, width: r.width * 1.2 * k, height: r.height * 1.2 * k })
-          const shot = await page.screenshot()
-          writeFileSync(join(shots, `${theme}-${n}.png`), shot)
-          expect(decodeRegions(shot, boxes.map((b) => around(b, 1)))).toEqual(targets)
-          expect(decodeRegions(scalePng(shot, 0.25), boxes.map((b) => around(b, 0.25)))).toEqual(targets)
         })
       })
     }
