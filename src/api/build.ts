@@ -1,4 +1,5 @@
 // build(): decks → static site, atomically; a build with nothing changed returns at once.
+import { cp } from 'node:fs/promises'
 import { relative, resolve, sep } from 'node:path'
 import type { Diagnostic } from '../core/model.ts'
 import { isUpToDate, recordBuild, type BuildKey } from '../io/build-stamp.ts'
@@ -34,12 +35,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // Loaded only when there is work to do: they are most of the start-up time. The core comes with
   // the plugin from the bundled vite.config.ts, so it is not loaded twice.
-  const [{ loadViteConfig }, { cachedRuntime }, { discard, stagingDir, swapIn }, { listThemes }, { cp }, vite] = await Promise.all([
+  const [{ loadViteConfig }, { cachedRuntime }, { discard, stagingDir, swapIn }, { listThemes }, vite] = await Promise.all([
     import('../io/site-config.ts'),
     import('../io/runtime-cache.ts'),
     import('../io/swap-out.ts'),
     import('../io/themes.ts'),
-    import('node:fs/promises'),
     import('vite'),
   ])
   const { config, site, writeSite } = await loadViteConfig(root)

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { fileListing } from './file-listing.ts'
+import { fileListing, hashProject } from './file-listing.ts'
 
 export interface BuildKey {
   root: string
@@ -29,16 +29,9 @@ const stampFile = (root: string) => join(root, 'node_modules/.cache/updeck/build
 /** A hash of the decks (by content), the project's code, themes, config and lockfile, and options. */
 function hashInputs(inputs: BuildInputs): string {
   const hash = createHash('sha256').update(JSON.stringify(inputs))
-  for (const line of fileListing(inputs.decksDir)) {
-    const name = line.slice(0, line.lastIndexOf(' ', line.lastIndexOf(' ') - 1))
-    hash.update(name).update(readFileSync(join(inputs.decksDir, name)))
-  }
-  for (const dir of ['src', 'themes']) hash.update(fileListing(join(inputs.root, dir)).join('\n'))
-  for (const file of ['vite.config.ts', 'package-lock.json']) {
-    const path = join(inputs.root, file)
-    if (existsSync(path)) hash.update(readFileSync(path))
-  }
-  return hash.digest('hex')
+  // Decks by content: an editor that saves without changes must not cost a build.
+  for (const { name } of fileListing(inputs.decksDir)) hash.update(name).update(readFileSync(join(inputs.decksDir, name)))
+  return hashProject(hash, inputs.root, ['src', 'themes']).digest('hex')
 }
 
 async function readStamps(root: string): Promise<Record<string, Stamp>> {

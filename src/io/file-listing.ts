@@ -1,13 +1,25 @@
-// A folder's files as "path size mtime" lines: cheap to make, and changed by every save.
-import { existsSync, readdirSync, statSync } from 'node:fs'
+// Cheap fingerprints of the project's files, for the caches that skip work when nothing changed.
+import type { Hash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
-export function fileListing(dir: string): string[] {
+/** A folder's files, recursively, each with "size mtime": changed by every save. */
+export function fileListing(dir: string): { name: string; stamp: string }[] {
   if (!existsSync(dir)) return []
   return (readdirSync(dir, { recursive: true }) as string[])
     .sort()
     .flatMap((name) => {
       const stat = statSync(join(dir, name))
-      return stat.isFile() ? [`${name} ${stat.size} ${stat.mtimeMs}`] : []
+      return stat.isFile() ? [{ name, stamp: `${stat.size} ${stat.mtimeMs}` }] : []
     })
+}
+
+/** Adds the listings of `dirs` and the contents of vite.config.ts and package-lock.json to `hash`. */
+export function hashProject(hash: Hash, root: string, dirs: string[]): Hash {
+  for (const dir of dirs) for (const file of fileListing(join(root, dir))) hash.update(`${dir}/${file.name} ${file.stamp}\n`)
+  for (const file of ['vite.config.ts', 'package-lock.json']) {
+    const path = join(root, file)
+    if (existsSync(path)) hash.update(readFileSync(path))
+  }
+  return hash
 }

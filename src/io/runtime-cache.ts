@@ -6,19 +6,13 @@ import { rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { UserConfig } from 'vite'
 import { RUNTIME_MANIFEST } from '../vite/runtime-files.ts'
-import { fileListing } from './file-listing.ts'
+import { hashProject } from './file-listing.ts'
 import type { RuntimeAssets } from './write-site.ts'
 
 type Vite = typeof import('vite')
 
 function runtimeKey(root: string, vite: Vite): string {
-  const hash = createHash('sha256').update(vite.version)
-  for (const dir of ['src/runtime', 'themes']) hash.update(fileListing(join(root, dir)).join('\n'))
-  for (const file of ['vite.config.ts', 'package-lock.json']) {
-    const path = join(root, file)
-    if (existsSync(path)) hash.update(readFileSync(path))
-  }
-  return hash.digest('hex').slice(0, 16)
+  return hashProject(createHash('sha256').update(vite.version), root, ['src/runtime', 'themes']).digest('hex').slice(0, 16)
 }
 
 /** The bundled runtime's folder and manifest, bundling it first if this version is not cached. */

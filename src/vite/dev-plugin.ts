@@ -7,7 +7,7 @@ import { formatDiagnostic, hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Diagnostic, Page } from '../core/model.ts'
 import { renderDeckSlides } from '../core/render-deck-page.ts'
-import type { SiteAssets } from '../core/site-context.ts'
+import type { SiteAssets, SiteContext } from '../core/site-context.ts'
 import { loadDecks, loadOneDeck, type LoadContext } from '../io/load-decks.ts'
 import { listThemes } from '../io/themes.ts'
 import { siteClock } from '../io/clock.ts'
@@ -20,7 +20,7 @@ const SETTLE_MS = 40
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', json: 'application/json', xml: 'application/atom+xml', ics: 'text/calendar; charset=utf-8' }
 
 export function devPlugin(site: SiteConfig): Plugin {
-  let ctx: LoadContext
+  let load: LoadContext
   let decks = new Map<string, RenderedDeck>()
   let diagnostics: Diagnostic[] = []
   let base = '/'
@@ -28,16 +28,17 @@ export function devPlugin(site: SiteConfig): Plugin {
 
   const assets = (themesDir: string): SiteAssets => ({
     deckJs: [`@fs${DECK_RUNTIME}`],
-    deckCss: Object.fromEntries(ctx.themes.map((t) => [t, [`@fs${join(themesDir, t, 'theme.css')}`]])),
+    deckCss: Object.fromEntries(load.themes.map((t) => [t, [`@fs${join(themesDir, t, 'theme.css')}`]])),
     pageCss: [`@fs${PAGE_CSS}`],
     image: (path) => `${IMAGE_PREFIX}${path.split('/').map(encodeURIComponent).join('/')}`,
   })
+  const siteContext = (themesDir: string): SiteContext => ({ site, base, assets: assets(themesDir), dev: true, ...siteClock(today) })
   /** Renders only what was asked for: one deck's pages, or the site-wide ones (no QR codes there). */
   const findPage = (themesDir: string, path: string): Page | undefined => {
-    const ctx = { site, base, assets: assets(themesDir), dev: true, ...siteClock(today) }
     const all = [...decks.values()]
-    const owner = all.find(({ deck }) => path.startsWith(`${deck.slug}/`) && !all.some((d) => d.deck.slug.length > deck.slug.length && path.startsWith(`${d.deck.slug}/`)))
-    const pages = owner ? deckPages(owner, ctx) : sitePages(all.map((d) => d.deck), ctx)
+    // The deck with the longest slug the path starts with (a/ and a/b/ may both be decks).
+    const owner = all.filter(({ deck }) => path.startsWith(`${deck.slug}/`)).sort((a, b) => b.deck.slug.length - a.deck.slug.length)[0]
+    const pages = owner ? deckPages(owner, siteContext(themesDir)) : sitePages(all.map((d) => d.deck), siteContext(themesDir))
     return pages.find((p) => p.path === path)
   }
 
@@ -51,17 +52,17 @@ export function devPlugin(site: SiteConfig): Plugin {
       const themesDir = join(root, 'themes')
       base = server.config.base
       today = server.config.updeck?.today
-      ctx = { decksDir: resolve(root, server.config.updeck?.decksDir ?? site.decksDir), themes: listThemes(themesDir), site }
+      load = { decksDir: resolve(root, server.config.updeck?.decksDir ?? site.decksDir), themes: listThemes(themesDir), site }
       const reload = async () => {
-        const loaded = await loadDecks(ctx)
+        const loaded = await loadDecks(load)
         decks = new Map(loaded.decks.map((d) => [d.deck.file, d]))
         diagnostics = loaded.diagnostics
       }
       await reload()
-      server.watcher.add(ctx.decksDir)
+      server.watcher.add(load.decksDir)
 
       const onDeckFile = async (event: 'add' | 'change' | 'unlink', path: string) => {
-        const file = relative(ctx.decksDir, path).split(sep).join('/')
+        const file = relative(load.decksDir, path).split(sep).join('/')
         if (file.startsWith('..')) return
         if (event !== 'change' || !file.endsWith('.md')) {
           await reload()
@@ -69,10 +70,10 @@ export function devPlugin(site: SiteConfig): Plugin {
           return
         }
         const hadErrors = diagnostics.some((d) => d.file === file && d.severity === 'error')
-        const result = await loadOneDeck(ctx, file)
+        const result = await loadOneDeck(load, file)
         diagnostics = [...diagnostics.filter((d) => d.file !== file), ...result.diagnostics]
         if (hasErrors(result.diagnostics) || !result.deck) {
-          const message = result.diagnostics.map((d) => formatDiagnostic(d, relative(root, ctx.decksDir) + '/')).join('\n')
+          const message = result.diagnostics.map((d) => formatDiagnostic(d, relative(root, load.decksDir) + '/')).join('\n')
           server.config.logger.error(message, { timestamp: true })
           server.hot.send({ type: 'error', err: { message, stack: '', plugin: 'updeck' } })
           return
@@ -82,7 +83,7 @@ export function devPlugin(site: SiteConfig): Plugin {
           server.hot.send({ type: 'full-reload' })
           return
         }
-        const slides = renderDeckSlides(result.deck.deck, result.deck.rendered, { site, base, assets: assets(themesDir), dev: true, ...siteClock(today) })
+        const slides = renderDeckSlides(result.deck.deck, result.deck.rendered, siteContext(themesDir))
         server.hot.send({ type: 'custom', event: 'updeck:deck', data: { slug: result.deck.deck.slug, slides } })
       }
       // A save often fires several events (truncate, write, rename): wait until the file is quiet for
@@ -105,8 +106,8 @@ export function devPlugin(site: SiteConfig): Plugin {
         if (!url.startsWith(base)) return next()
         const path = url.slice(base.length)
         if (path.startsWith(IMAGE_PREFIX)) {
-          const file = resolve(ctx.decksDir, path.slice(IMAGE_PREFIX.length))
-          if (!file.startsWith(ctx.decksDir + sep)) return next()
+          const file = resolve(load.decksDir, path.slice(IMAGE_PREFIX.length))
+          if (!file.startsWith(load.decksDir + sep)) return next()
           return readFile(file).then((data) => res.end(data), () => next())
         }
         const errors = diagnostics.filter((d) => d.severity === 'error')
@@ -115,7 +116,7 @@ export function devPlugin(site: SiteConfig): Plugin {
         const type = page ? TYPES[page.path.split('.').pop()!] ?? 'text/plain' : TYPES.html!
         let body = page?.content ?? ''
         if (type.startsWith('text/html')) {
-          if (errors.length && !page?.path.includes('/homework/')) body = errorPage(errors.map((d) => formatDiagnostic(d, relative(root, ctx.decksDir) + '/')), page ? body : '')
+          if (errors.length && !page?.path.includes('/homework/')) body = errorPage(errors.map((d) => formatDiagnostic(d, relative(root, load.decksDir) + '/')), page ? body : '')
           body = await server.transformIndexHtml(url, body)
         }
         res.setHeader('Content-Type', type)
