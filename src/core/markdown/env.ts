@@ -1,11 +1,17 @@
 // What one markdown-it render of a slide collects: images used and problems found.
+
+/** The lines of the block a link stands in, relative to the rendered text: markdown-it's [first, end). */
+export type Lines = readonly [first: number, end: number]
+
 export interface RenderEnv {
   [key: string]: unknown
   /** The deck's path relative to the decks folder: images resolve against its folder. */
   file: string
   /** Record an image the slide uses (path relative to the decks folder). */
-  image(line: number, needle: string, path: string): void
-  /** Report a problem on a line relative to the rendered text; `needle` finds the column. */
-  problem(line: number, needle: string, message: string): void
-  warn(line: number, needle: string, message: string): void
+  image(line: Lines, needle: string, path: string): void
+  /** Report a problem in the block on `line`; `needle` finds its line and column there. */
+  problem(line: Lines, needle: string, message: string): void
+  warn(line: Lines, needle: string, message: string): void
+  /** What is left of the deck's code highlighting budget (see highlight.ts); shared by its renders. */
+  codeBudget: { left: number }
 }

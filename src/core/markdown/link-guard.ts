@@ -2,7 +2,7 @@
 import { posix } from 'node:path'
 import type { StateCore, Token } from 'markdown-it'
 import { isSafeLink, urlScheme } from '../safe-url.ts'
-import type { RenderEnv } from './env.ts'
+import type { Lines, RenderEnv } from './env.ts'
 
 /** Marks an image source for the build to replace with the emitted file's URL (like vite's __VITE_ASSET__). */
 export const ASSET_MARKER = '__UPDECK_ASSET__'
@@ -11,7 +11,7 @@ export function linkGuard(state: StateCore): void {
   const env = state.env as unknown as RenderEnv
   for (const block of state.tokens) {
     if (block.type !== 'inline' || !block.children) continue
-    const line = block.map ? block.map[0] : 0
+    const line: Lines = block.map ?? [0, 0]
     for (const token of block.children) {
       if (token.type === 'link_open') checkLink(token, line, env)
       if (token.type === 'image') checkImage(token, line, env)
@@ -19,14 +19,14 @@ export function linkGuard(state: StateCore): void {
   }
 }
 
-function checkLink(token: Token, line: number, env: RenderEnv): void {
+function checkLink(token: Token, line: Lines, env: RenderEnv): void {
   const href = String(token.attrGet('href') ?? '')
   if (isSafeLink(href)) return
   env.problem(line, href, `link "${clip(href)}" is not allowed: use an https:// address`)
   token.attrSet('href', '#')
 }
 
-function checkImage(token: Token, line: number, env: RenderEnv): void {
+function checkImage(token: Token, line: Lines, env: RenderEnv): void {
   const src = String(token.attrGet('src') ?? '')
   token.attrSet('src', '')
   if (urlScheme(src) !== '' || src.startsWith('//')) {
