@@ -4,7 +4,8 @@ import type { Deck, Diagnostic } from './model.ts'
 import { deckSlug } from './slug.ts'
 import { splitDeck } from './split-deck.ts'
 import { resolveTasks } from './resolve-tasks.ts'
-import { locateIssue, parseYaml, type Located } from './yaml-issues.ts'
+import { parseYaml } from './parse-yaml.ts'
+import { locateIssue, type Located } from './yaml-issues.ts'
 import { presenterMessages } from './zod-messages.ts'
 
 export interface ParseContext {

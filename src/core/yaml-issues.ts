@@ -1,36 +1,13 @@
 // Turns YAML syntax errors and zod issues into diagnostics at the YAML node they name.
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml'
+import { isMap, isNode, isScalar } from 'yaml'
 import type { z } from 'zod'
+import type { ParsedYaml } from './parse-yaml.ts'
 
 export interface Located {
   line: number
   col: number
   field: string
   message: string
-}
-
-export interface ParsedYaml {
-  data: unknown
-  doc: Document
-  lines: LineCounter
-  errors: Located[]
-}
-
-export function parseYaml(text: string): ParsedYaml {
-  const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
-  const errors = doc.errors.map((e) => {
-    const { line, col } = lines.linePos(e.pos[0])
-    return { line, col, field: '', message: yamlMessage(e.code, e.message) }
-  })
-  return { data: errors.length ? undefined : doc.toJS(), doc, lines, errors }
-}
-
-function yamlMessage(code: string, message: string): string {
-  if (code === 'DUPLICATE_KEY') return 'this field appears twice: keep one'
-  if (code === 'TAB_AS_INDENT') return 'YAML does not allow tabs for indentation: use spaces'
-  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
-  return `YAML syntax: ${first.charAt(0).toLowerCase()}${first.slice(1)}`
 }
 
 /** `homework.1.url` style names; numbers are 1-based like the presenter counts tasks. */
@@ -42,8 +19,9 @@ export function fieldName(path: readonly PropertyKey[]): string {
 export function locateIssue(parsed: ParsedYaml, issue: z.core.$ZodIssue): Located[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
   if (issue.code === 'unrecognized_keys') {
+    const keys = keyPositions(parsed, path)
     return issue.keys.map((key) => ({
-      ...keyPosition(parsed, path, key),
+      ...(keys.get(key) ?? nodePosition(parsed, path)),
       field: fieldName([...path, key]),
       message: `unknown field: check its spelling${suggest(key)}`,
     }))
@@ -59,13 +37,14 @@ function nodePosition({ doc, lines }: ParsedYaml, path: (string | number)[]): { 
   return { line: 1, col: 1 }
 }
 
-function keyPosition(parsed: ParsedYaml, path: (string | number)[], key: string): { line: number; col: number } {
+/** Where each key of the map at `path` stands, in one pass: a map may have thousands of unknown keys. */
+function keyPositions(parsed: ParsedYaml, path: (string | number)[]): Map<unknown, { line: number; col: number }> {
   const map = path.length ? parsed.doc.getIn(path, true) : parsed.doc.contents
-  if (isMap(map)) {
-    const pair = map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key)
-    if (pair && isNode(pair.key) && pair.key.range) return parsed.lines.linePos(pair.key.range[0])
+  const positions = new Map<unknown, { line: number; col: number }>()
+  for (const pair of isMap(map) ? map.items : []) {
+    if (isScalar(pair.key) && pair.key.range && !positions.has(pair.key.value)) positions.set(pair.key.value, parsed.lines.linePos(pair.key.range[0]))
   }
-  return nodePosition(parsed, path)
+  return positions
 }
 
 const KNOWN = ['title', 'date', 'audience', 'presenter', 'duration', 'lang', 'theme', 'homework', 'kind', 'url', 'details', 'due', 'network', 'text']
