@@ -41,7 +41,8 @@ export function renderDeckPage(deck: Deck, rendered: RenderedSlides, ctx: SiteCo
 
 /** Swaps the image markers the Markdown renderer left for the URLs of the emitted files. */
 export function replaceAssets(html: string, ctx: SiteContext, from: string): string {
-  return html.replace(new RegExp(`${ASSET_MARKER}(.*?)__"`, 'g'), (_, encoded: string) => {
-    return `${escapeHtml(siteHref(ctx.base, from, ctx.assets.image(decodeURIComponent(encoded))))}"`
+  // Only a src attribute can start with the marker: alt or title text ending in `__` once matched too.
+  return html.replace(new RegExp(`src="${ASSET_MARKER}([^"]*)__"`, 'g'), (_, encoded: string) => {
+    return `src="${escapeHtml(siteHref(ctx.base, from, ctx.assets.image(decodeURIComponent(encoded))))}"`
   })
 }

@@ -15,8 +15,8 @@ function unmask(url: string): string {
     } catch {
       next = out.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
     }
-    next = next.replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    next = next.replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    next = next.replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => codePoint(parseInt(h, 16)))
+    next = next.replace(/&#(\d+);?/g, (_, d: string) => codePoint(Number(d)))
     next = next.replace(/&colon;?/gi, ':').replace(/&tab;?|&newline;?/gi, '')
     if (next === out) break
     out = next
@@ -24,6 +24,9 @@ function unmask(url: string): string {
   // WHATWG URL parsing removes tabs and newlines anywhere and C0 controls and spaces at the ends.
   return out.replace(/[\u0000-\u0020\u007f-\u009f\u200b-\u200f\ufeff]/g, '')
 }
+
+/** A numeric character reference beyond Unicode (&#x110000;) is U+FFFD to a browser; fromCodePoint throws. */
+const codePoint = (n: number) => (n <= 0x10ffff ? String.fromCodePoint(n) : '\ufffd')
 
 /** The scheme of a URL after unmasking, lower-case, or '' for a relative URL. */
 export function urlScheme(url: string): string {

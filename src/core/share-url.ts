@@ -1,7 +1,8 @@
 // Share-intent URLs: the page a colleague's phone opens to post a prepared text and link.
 import type { Network } from './frontmatter.ts'
 
-const q = encodeURIComponent
+// A lone surrogate (half an emoji) makes encodeURIComponent throw: it becomes U+FFFD, as a browser shows it.
+const q = (s: string) => encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'))
 
 /**
  * The share-intent URL for `network`, normalised the way a browser serialises it
