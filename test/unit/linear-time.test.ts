@@ -68,4 +68,16 @@ describe('linear time on any deck', () => {
     expect(cpuSeconds(() => (result = parseAndRender(`---\n${yaml}---\n# x\n`)))).toBeLessThan(10)
     expect(result!.parsed.diagnostics.filter((d) => d.message.startsWith('unknown field')).length).toBeGreaterThan(100_000)
   })
+
+  // markdown-it's nesting limit, lowered for speed, cuts what is deeper: never silently.
+  it('lists nested deeper than the limit get a warning; nine levels still show', () => {
+    const list = (depth: number) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- L${i + 1}`).join('\n')
+    const nine = parseAndRender(HEAD + list(9)).rendered!
+    expect(nine.slides[0]!.html).toContain('L9')
+    expect(nine.diagnostics).toEqual([])
+    const twelve = parseAndRender(HEAD + list(12)).rendered!
+    expect(twelve.diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      '20 warning lists or quotes nest too deep here: the deepest part is not shown; use at most 9 list levels',
+    ])
+  })
 })
