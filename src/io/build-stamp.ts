@@ -1,10 +1,10 @@
 // Remembers what the last successful build of an output folder was made from, so that a build
 // with nothing changed can stop at once (node_modules/.cache/updeck/builds.json).
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { fileListing, hashProject } from './file-listing.ts'
+import { fileContent, hashProject, listFiles } from './file-listing.ts'
 
 export interface BuildKey {
   root: string
@@ -30,7 +30,7 @@ const stampFile = (root: string) => join(root, 'node_modules/.cache/updeck/build
 function hashInputs(inputs: BuildInputs): string {
   const hash = createHash('sha256').update(JSON.stringify(inputs))
   // Decks by content: an editor that saves without changes must not cost a build.
-  for (const { name } of fileListing(inputs.decksDir)) hash.update(name).update(readFileSync(join(inputs.decksDir, name)))
+  for (const file of listFiles(inputs.decksDir)) hash.update(file.name).update(fileContent(inputs.decksDir, file))
   return hashProject(hash, inputs.root, ['src', 'themes']).digest('hex')
 }
 
