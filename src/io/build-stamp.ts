@@ -1,10 +1,10 @@
-// Remembers what the last successful build of an output folder was made from, so that a build
-// with nothing changed can stop at once (node_modules/.cache/updeck/builds.json).
-import { createHash } from 'node:crypto'
-import { existsSync, statSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+// Remembers what the last successful build of an output folder was made from, and every file it
+// wrote, so that a build with nothing changed can stop at once (node_modules/.cache/updeck/builds.json).
+// The manifest lives here rather than in the output: nothing of it gets published.
+import { createHash, randomUUID } from 'node:crypto'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { fileContent, hashProject, listFiles } from './file-listing.ts'
+import { fileContent, fileListing, hashProject, listFiles } from './file-listing.ts'
 
 export interface BuildKey {
   root: string
@@ -21,7 +21,8 @@ interface BuildInputs extends BuildKey {
 interface Stamp {
   hash: string
   decksDir: string
-  indexMtimeMs: number
+  /** Every file of the output, path → "size mtime": a deleted or edited file means rebuild. */
+  output: Record<string, string>
 }
 
 const stampFile = (root: string) => join(root, 'node_modules/.cache/updeck/builds.json')
@@ -42,13 +43,22 @@ async function readStamps(root: string): Promise<Record<string, Stamp>> {
   }
 }
 
-/** True when `outDir` still holds the output of a build from exactly these inputs. */
+function outputManifest(outDir: string): Record<string, string> {
+  return Object.fromEntries(fileListing(outDir).map((f) => [f.name, f.stamp]))
+}
+
+function sameManifest(a: Record<string, string>, b: Record<string, string>): boolean {
+  const names = Object.keys(a)
+  return names.length === Object.keys(b).length && names.every((name) => a[name] === b[name])
+}
+
+/** True when `outDir` still holds, file for file, the output of a build from exactly these inputs. */
 export async function isUpToDate(key: BuildKey): Promise<boolean> {
   const stamp = (await readStamps(key.root))[key.outDir]
-  const index = join(key.outDir, 'index.html')
-  if (!stamp || !existsSync(index) || statSync(index).mtimeMs !== stamp.indexMtimeMs) return false
+  if (!stamp?.output || !sameManifest(stamp.output, outputManifest(key.outDir))) return false
   return hashInputs({ ...key, decksDir: stamp.decksDir }) === stamp.hash
 }
+
 
 /** Hashes the inputs now; `save()` after a successful build marks `outDir` as made from them. */
 export function recordBuild(key: BuildKey, decksDir: string): { save(): Promise<void> } {
@@ -56,9 +66,13 @@ export function recordBuild(key: BuildKey, decksDir: string): { save(): Promise<
   return {
     async save() {
       const stamps = await readStamps(key.root)
-      stamps[key.outDir] = { hash, decksDir, indexMtimeMs: statSync(join(key.outDir, 'index.html')).mtimeMs }
-      await mkdir(dirname(stampFile(key.root)), { recursive: true })
-      await writeFile(stampFile(key.root), JSON.stringify(stamps, null, 2))
+      stamps[key.outDir] = { hash, decksDir, output: outputManifest(key.outDir) }
+      // Written aside and renamed: a build reading the stamps meanwhile never sees half a file.
+      const file = stampFile(key.root)
+      const temporary = `${file}.${randomUUID()}`
+      await mkdir(dirname(file), { recursive: true })
+      await writeFile(temporary, JSON.stringify(stamps))
+      await rename(temporary, file)
     },
   }
 }
