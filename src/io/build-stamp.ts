@@ -59,6 +59,10 @@ export async function isUpToDate(key: BuildKey): Promise<boolean> {
   return hashInputs({ ...key, decksDir: stamp.decksDir }) === stamp.hash
 }
 
+/** True when an earlier build of this project wrote `outDir`. */
+export async function wasBuiltHere(root: string, outDir: string): Promise<boolean> {
+  return outDir in (await readStamps(root))
+}
 
 /** Hashes the inputs now; `save()` after a successful build marks `outDir` as made from them. */
 export function recordBuild(key: BuildKey, decksDir: string): { save(): Promise<void> } {
