@@ -59,9 +59,10 @@ export async function isUpToDate(key: BuildKey): Promise<boolean> {
   return hashInputs({ ...key, decksDir: stamp.decksDir }) === stamp.hash
 }
 
-/** True when an earlier build of this project wrote `outDir`. */
+/** True when every file in `outDir` was written by the last build of this project into it. */
 export async function wasBuiltHere(root: string, outDir: string): Promise<boolean> {
-  return outDir in (await readStamps(root))
+  const output = (await readStamps(root))[outDir]?.output
+  return output !== undefined && fileListing(outDir).every((file) => file.name in output)
 }
 
 /** Hashes the inputs now; `save()` after a successful build marks `outDir` as made from them. */

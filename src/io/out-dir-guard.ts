@@ -50,7 +50,7 @@ export interface OutDirCheck {
   outDir: string
   root: string
   decksDir: string
-  /** An earlier build of this project wrote `outDir` (its build stamp). */
+  /** The build stamp lists every file now in `outDir`: it holds nothing but our earlier output. */
   builtHere: boolean
   force?: boolean | undefined
 }

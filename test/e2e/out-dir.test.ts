@@ -1,6 +1,6 @@
 // The output folder: never something precious, never a folder of other files, a link stays a link.
 import { execFile } from 'node:child_process'
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -109,6 +109,17 @@ describe('an output folder with other files in it', () => {
     expect((await buildTo({ decksDir, outDir: earlier })).ok).toBe(true)
     const empty = tempDir('empty')
     expect((await buildTo({ decksDir, outDir: empty })).ok).toBe(true)
+  })
+
+  it('is known by its build stamp when decks.json is gone, until a foreign file appears', async () => {
+    const { decksDir } = tempProject()
+    const first = await buildTo({ decksDir })
+    rmSync(join(first.outDir, 'decks.json'))
+    expect((await buildTo({ decksDir, outDir: first.outDir })).ok).toBe(true)
+    rmSync(join(first.outDir, 'decks.json'))
+    writeFileSync(join(first.outDir, 'notizen.txt'), 'mine')
+    await expect(buildTo({ decksDir, outDir: first.outDir })).rejects.toThrow('holds files that no updeck build wrote')
+    expect(readFileSync(join(first.outDir, 'notizen.txt'), 'utf8')).toBe('mine')
   })
 })
 
