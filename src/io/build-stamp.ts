@@ -2,6 +2,7 @@
 // wrote, so that a build with nothing changed can stop at once (node_modules/.cache/updeck/builds.json).
 // The manifest lives here rather than in the output: nothing of it gets published.
 import { createHash, randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileContent, fileListing, hashProject, listFiles } from './file-listing.ts'
@@ -70,7 +71,8 @@ export function recordBuild(key: BuildKey, decksDir: string): { save(): Promise<
   const hash = hashInputs({ ...key, decksDir })
   return {
     async save() {
-      const stamps = await readStamps(key.root)
+      // Folders that are gone (temporary outputs of tests and benchmarks) are forgotten.
+      const stamps = Object.fromEntries(Object.entries(await readStamps(key.root)).filter(([outDir]) => existsSync(outDir)))
       stamps[key.outDir] = { hash, decksDir, output: outputManifest(key.outDir) }
       // Written aside and renamed: a build reading the stamps meanwhile never sees half a file.
       const file = stampFile(key.root)
