@@ -5,7 +5,7 @@ import { formatDiagnostic } from '../core/diagnostic.ts'
 import type { Diagnostic } from '../core/model.ts'
 
 const USAGE = `usage:
-  npm run build -- [--decks DIR] [--out DIR] [--base PATH]
+  npm run build -- [--decks DIR] [--out DIR] [--base PATH] [--force]
   npm run dev   -- [--decks DIR] [--port N]
   npm run check -- [--decks DIR] [--strict]
   npm run new   -- --title T --audience A [--date YYYY-MM-DD] [--lang de|en]`
@@ -24,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
       base: { type: 'string', default: '/' },
       port: { type: 'string' },
       strict: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       title: { type: 'string' },
       audience: { type: 'string' },
       date: { type: 'string' },
@@ -38,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'build': {
       const started = Date.now()
       const { build } = await import('../api/build.ts')
-      const result = await build({ ...common, outDir: values.out, base: values.base })
+      const result = await build({ ...common, outDir: values.out, base: values.base, force: values.force })
       const label = relative(process.cwd(), values.decks ?? 'decks') || '.'
       report(result.diagnostics, label)
       if (!result.ok) {

@@ -1,7 +1,8 @@
 // Reads every deck file under the decks folder; the only place that looks inside it.
-import { readdir, readFile, stat } from 'node:fs/promises'
-import { join, relative, sep } from 'node:path'
+import { readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Diagnostic } from '../core/model.ts'
+import { listFiles } from './file-listing.ts'
 
 export interface DeckFile {
   /** Path relative to the decks folder, with forward slashes. */
@@ -12,13 +13,12 @@ export interface DeckFile {
 /** A five-minute deck is a few KB; anything this large is a mistake (a pasted export, a binary). */
 export const MAX_DECK_BYTES = 1024 * 1024
 
+/** Deck files: Markdown files the shared listing rule admits (no dot-files, no node_modules, no links). */
 export async function listDeckFiles(decksDir: string): Promise<string[]> {
-  const entries = await readdir(decksDir, { recursive: true, withFileTypes: true })
-  return entries
-    .filter((e) => e.isFile() && /\.md$/i.test(e.name))
-    .map((e) => relative(decksDir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((file) => !file.split('/').some((part) => part.startsWith('.') || part === 'node_modules'))
-    .sort()
+  await stat(decksDir) // a missing decks folder fails as before, rather than building an empty site
+  return listFiles(decksDir)
+    .filter((f) => !f.link && /\.md$/i.test(f.name))
+    .map((f) => f.name)
 }
 
 export async function readDeckFile(decksDir: string, file: string): Promise<DeckFile | Diagnostic> {
