@@ -41,7 +41,7 @@ export function renderDeckPage(deck: Deck, rendered: RenderedSlides, ctx: SiteCo
 
 /** Swaps the image markers the Markdown renderer left for the URLs of the emitted files. */
 export function replaceAssets(html: string, ctx: SiteContext, from: string): string {
-  return html.replace(new RegExp(`${ASSET_MARKER}(.*?)__"`, 'g'), (_, encoded: string) => {
-    return `${escapeHtml(siteHref(ctx.base, from, ctx.assets.image(decodeURIComponent(encoded))))}"`
+  return html.replace(new RegExp(`${ASSET_MARKER}([^\0"]*)\0`, 'g'), (_, encoded: string) => {
+    return escapeHtml(siteHref(ctx.base, from, ctx.assets.image(decodeURIComponent(encoded))))
   })
 }
