@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { relative } from 'node:path'
 import { formatDiagnostic } from '../core/diagnostic.ts'
 import type { Diagnostic } from '../core/model.ts'
+import type { NewDeckProblem } from '../core/deck-template.ts'
 
 const USAGE = `usage:
   npm run build -- [--decks DIR] [--out DIR] [--base PATH]
@@ -64,20 +65,17 @@ export async function main(argv: string[]): Promise<number> {
         printError('new needs --title and --audience, e.g. npm run new -- --title "Update Dezember" --audience Vertrieb')
         return 1
       }
-      if (values.lang && values.lang !== 'de' && values.lang !== 'en') {
-        printError('--lang: use de or en')
-        return 1
-      }
-      if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
-        printError('--date: use YYYY-MM-DD, e.g. 2026-12-03')
-        return 1
-      }
       const { newDeck } = await import('../api/new-deck.ts')
       try {
         const path = await newDeck({ ...common, title: values.title, audience: values.audience, date: values.date, lang: values.lang as 'de' | 'en' | undefined })
         print(relative(process.cwd(), path))
         return 0
       } catch (error) {
+        const problems = (error as { problems?: NewDeckProblem[] }).problems
+        if (problems) {
+          problems.forEach((p) => printError(`--${p.option}: ${p.message}`))
+          return 1
+        }
         if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
           printError(`${relative(process.cwd(), (error as NodeJS.ErrnoException).path ?? '')} already exists: nothing was written. Choose another --title or --date`)
           return 1
