@@ -2,7 +2,9 @@
 import { join, relative, resolve } from 'node:path'
 import type { Diagnostic } from '../core/model.ts'
 import { estimateSeconds } from '../core/time-budget.ts'
-import { loadDecks } from '../io/load-decks.ts'
+import { checkSlugs } from '../core/build-site.ts'
+import { selectDeckFiles } from '../io/deck-paths.ts'
+import { loadDecks, loadOneDeck, type LoadContext, type Loaded } from '../io/load-decks.ts'
 import { loadViteConfig } from '../io/site-config.ts'
 import { listThemes } from '../io/themes.ts'
 import type { CommonOptions } from './options.ts'
@@ -32,11 +34,22 @@ export function clock(seconds: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
 }
 
-export async function check(options: CommonOptions = {}): Promise<CheckResult> {
+export interface CheckOptions extends CommonOptions {
+  /**
+   * Check only these deck files (paths from the root), e.g. `decks/vertrieb/x.md`. Files in the decks
+   * folder keep their address; others are checked with their own folder as the decks folder.
+   * @default [] (every deck in the decks folder)
+   */
+  files?: string[]
+}
+
+export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const root = resolve(options.root ?? process.cwd())
   const { site } = await loadViteConfig(root)
-  const decksDir = resolve(root, options.decksDir ?? site.decksDir)
-  const loaded = await loadDecks({ decksDir, themes: listThemes(join(root, 'themes')), site })
+  const configured = resolve(root, options.decksDir ?? site.decksDir)
+  const { decksDir, files } = options.files?.length ? selectDeckFiles(root, configured, options.files) : { decksDir: configured, files: undefined }
+  const ctx = { decksDir, themes: listThemes(join(root, 'themes')), site }
+  const loaded = files ? await loadFiles(ctx, files) : await loadDecks(ctx)
   const decks = loaded.decks.map(({ deck, rendered }) => ({
     file: deck.file,
     slug: deck.slug,
@@ -54,4 +67,11 @@ export async function check(options: CommonOptions = {}): Promise<CheckResult> {
     return [{ file: deck.file, ...deck.durationAt, field: 'duration', message, severity: 'warning' }]
   })
   return { diagnostics: [...loaded.diagnostics, ...overTime], decks, decksLabel: relative(root, decksDir) || '.' }
+}
+
+/** Named deck files on their own: each one's problems, and the addresses they would take. */
+async function loadFiles(ctx: LoadContext, files: string[]): Promise<Loaded> {
+  const results = await Promise.all(files.map((file) => loadOneDeck(ctx, file)))
+  const decks = results.flatMap((r) => (r.deck ? [r.deck] : []))
+  return { decks, diagnostics: [...results.flatMap((r) => r.diagnostics), ...checkSlugs(decks.map((d) => d.deck))] }
 }

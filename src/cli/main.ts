@@ -8,7 +8,7 @@ import type { NewDeckProblem } from '../core/deck-template.ts'
 const USAGE = `usage:
   npm run build -- [--decks DIR] [--out DIR] [--base PATH]
   npm run dev   -- [--decks DIR] [--port N]
-  npm run check -- [--decks DIR] [--strict]
+  npm run check -- [--decks DIR | FILE.md] [--strict]
   npm run new   -- --title T --audience A [--date YYYY-MM-DD] [--lang de|en]`
 
 const print = (line: string) => process.stdout.write(`${line}\n`)
@@ -16,9 +16,10 @@ const printError = (line: string) => process.stderr.write(`${line}\n`)
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args,
     strict: true,
+    allowPositionals: true,
     options: {
       decks: { type: 'string' },
       out: { type: 'string', default: 'dist' },
@@ -34,6 +35,10 @@ export async function main(argv: string[]): Promise<number> {
   })
   const common = { decksDir: values.decks, ...(values.today ? { today: values.today } : {}) }
   const report = (diagnostics: Diagnostic[], label: string) => diagnostics.forEach((d) => printError(formatDiagnostic(d, `${label}/`)))
+  if (positionals.length && command !== 'check') {
+    printError(`unexpected "${positionals[0]}": only check takes deck files\n${USAGE}`)
+    return 1
+  }
 
   switch (command) {
     case 'build': {
@@ -52,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'check': {
       const [{ check }, { checkTable }] = await Promise.all([import('../api/check.ts'), import('./check-table.ts')])
-      const result = await check(common)
+      const result = await check({ ...common, files: positionals })
       report(result.diagnostics, result.decksLabel)
       print(checkTable(result.decks))
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length
@@ -84,8 +89,13 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     case 'dev': {
+      const port = values.port === undefined ? undefined : Number(values.port)
+      if (port !== undefined && !(/^\d+$/.test(values.port!) && port >= 1 && port <= 65535)) {
+        printError(`--port "${values.port}": use a whole number from 1 to 65535, e.g. 5173`)
+        return 1
+      }
       const { dev } = await import('../api/dev.ts')
-      const server = await dev({ ...common, base: values.base, ...(values.port ? { port: Number(values.port) } : {}) })
+      const server = await dev({ ...common, base: values.base, ...(port ? { port } : {}) })
       server.printUrls()
       return new Promise<number>(() => {})
     }

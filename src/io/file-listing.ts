@@ -5,7 +5,7 @@ import { join } from 'node:path'
 
 /** A folder's files, recursively, each with "size mtime": changed by every save. */
 export function fileListing(dir: string): { name: string; stamp: string }[] {
-  if (!existsSync(dir)) return []
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return []
   return (readdirSync(dir, { recursive: true }) as string[])
     .sort()
     .flatMap((name) => {
