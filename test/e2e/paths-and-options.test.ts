@@ -37,7 +37,8 @@ describe('check with one deck file', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('test/fixtures/decks/bad/wrong-types.md:3:7 date: use YYYY-MM-DD, e.g. 2026-12-03')
     expect(result.stderr).not.toContain('homework-urls.md')
-    expect(result.stdout).toContain(' 5 error(s)')
+    expect(result.stdout).toContain('1 deck(s), 5 error(s)')
+    expect(result.stdout).toMatch(/^wrong-types(\s+–){6}\s+5 errors$/m)
   })
 
   it('keeps the address of a deck inside the decks folder', async () => {
