@@ -21,7 +21,8 @@ export interface ParsedYaml {
 export function parseYaml(text: string): ParsedYaml {
   const lines = new LineCounter()
   // merge: YAML 1.1 merge keys (`<<: *task`) are how people reuse a task; yaml 1.2 would keep "<<" as a field.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true })
+  // logLevel: yaml's warnings (a list used as a key) would go to stderr without a file name; zod reports the key.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true, logLevel: 'error' })
   const errors = doc.errors.map((e) => {
     const { line, col } = lines.linePos(e.pos[0])
     return { line, col, field: '', message: yamlMessage(e.code, e.message) }
