@@ -6,9 +6,17 @@ import { domainToUnicode } from 'node:url'
  * in the page at `from` (e.g. `vertrieb/index.html`).
  */
 export function siteHref(base: string, from: string, target: string): string {
-  if (base !== './' && base !== '') return `${base}${target}`
+  if (base !== './' && base !== '') return `${base}${urlPath(target)}`
   const depth = from.split('/').length - 1
-  return `${'../'.repeat(depth)}${target}` || './'
+  return `${'../'.repeat(depth)}${urlPath(target)}` || './'
+}
+
+/**
+ * A site path as written in a URL: letters beyond ASCII percent-encoded as UTF-8 (a deck named
+ * עדכון.md lives at /%D7%A2%D7%93…/), ASCII left as it is, so encoded paths are not encoded twice.
+ */
+export function urlPath(path: string): string {
+  return path.replace(/[^\x21-\x7e]+/g, encodeURIComponent)
 }
 
 /** Short human-readable form of a URL for under a QR code: host without www, plus the path. */

@@ -19,7 +19,7 @@ export const isSkipped = (name: string): boolean => name.startsWith('.') || name
 
 /** Files and symbolic links under `dir` the rule admits, sorted; [] when `dir` does not exist. */
 export function listFiles(dir: string): ListedFile[] {
-  if (!existsSync(dir)) return []
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return []
   const found: ListedFile[] = []
   const walk = (sub: string) => {
     for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
