@@ -1,5 +1,5 @@
 // Opens a file a deck uses as an image: inside the decks folder, an image by its content, SVG without script.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { containedPath } from './contained-path.ts'
 import { HEAD_BYTES, rasterType, type ImageType } from './image-type.ts'
 import { checkSvg } from './svg-check.ts'
@@ -22,20 +22,32 @@ export function readImage(decksDir: string, file: string, options: { bytes?: boo
   if ('refused' in where) {
     return { problem: where.refused === 'outside' ? 'leads outside the decks folder through a symbolic link: copy the file itself into the decks folder' : 'not found in the decks folder: check the file name' }
   }
+  // Stat before open: opening a named pipe would wait for a writer forever.
+  const stat = statSync(where.path)
+  if (!stat.isFile()) return { problem: stat.isDirectory() ? 'is a folder, not an image file: name a file inside it' : 'is not a regular file: name an image file' }
   const fd = openSync(where.path, 'r')
   try {
-    const stat = fstatSync(fd)
-    if (!stat.isFile()) return { problem: 'is a folder, not an image file: name a file inside it' }
     const head = read(fd, Math.min(HEAD_BYTES, stat.size))
     const raster = rasterType(head)
     if (raster) return { type: raster, size: stat.size, ...(options.bytes ? { bytes: read(fd, stat.size) } : {}) }
-    const bytes = read(fd, stat.size)
-    const svg = svgProblem(bytes)
-    return svg ?? { type: 'svg', size: stat.size, ...(options.bytes ? { bytes } : {}) }
+    // The bytes to publish are always checked themselves. A check alone (every save in the dev
+    // server, `check`) parses each version of an SVG once.
+    if (options.bytes) {
+      const bytes = read(fd, stat.size)
+      return svgProblem(bytes) ?? { type: 'svg', size: stat.size, bytes }
+    }
+    const version = `${where.path}\0${stat.size}\0${stat.mtimeMs}`
+    if (!svgVerdicts.has(version)) {
+      if (svgVerdicts.size > 1000) svgVerdicts.clear()
+      svgVerdicts.set(version, svgProblem(read(fd, stat.size)))
+    }
+    return svgVerdicts.get(version) ?? { type: 'svg', size: stat.size }
   } finally {
     closeSync(fd)
   }
 }
+
+const svgVerdicts = new Map<string, ImageProblem | undefined>()
 
 function svgProblem(bytes: Buffer): ImageProblem | undefined {
   let text: string

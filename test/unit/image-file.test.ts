@@ -1,4 +1,5 @@
 // Images are images: the format comes from the content, SVG carries no script, big files get a warning.
+import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -92,5 +93,15 @@ describe('image size', () => {
   it('takes the limit from the site option maxImageMB', async () => {
     expect(await messages({ maxImageMB: 10 })).toEqual([])
     expect(await messages({ maxImageMB: 2 })).toEqual([expect.stringContaining('more than the 2 MB')])
+  })
+})
+
+describe('files that are not regular files', () => {
+  it('refuses a named pipe as an image instead of waiting for a writer forever', async () => {
+    const decksDir = tempDir('fifo')
+    writeFileSync(join(decksDir, 'rohr.md'), '---\ntitle: Rohr\ndate: 2026-12-03\naudience: Vertrieb\nhomework:\n  - { kind: follow, title: Folgen, url: "https://example.com" }\n---\n\n![Rohr](rohr.png)\n')
+    execFileSync('mkfifo', [join(decksDir, 'rohr.png')])
+    const loaded = await loadDecks({ decksDir, themes: THEMES, site: siteConfig() })
+    expect(loaded.diagnostics.map((d) => formatDiagnostic(d))).toEqual(['rohr.md:9:9 image "rohr.png" is not a regular file: name an image file'])
   })
 })
