@@ -47,7 +47,7 @@ export async function readDeckFile(decksDir: string, file: string): Promise<Deck
       : 'the file is gone or is a broken symbolic link: restore it or remove the link')
   }
   const stats = await stat(where.path)
-  if (!stats.isFile()) return problem('this is a folder, not a deck: a deck is a Markdown file')
+  if (!stats.isFile()) return problem(stats.isDirectory() ? 'this is a folder, not a deck: a deck is a Markdown file' : 'this is not a regular file: a deck is a Markdown file')
   if (stats.size > MAX_DECK_BYTES) return problem(`the file is ${(stats.size / 1024 / 1024).toFixed(1)} MB; a deck must stay under 1 MB: move large content into images or split the deck`)
   const bytes = await readFile(where.path)
   if (bytes.includes(0)) return problem('this is not a text file: a deck is Markdown saved as UTF-8 text')

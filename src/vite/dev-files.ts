@@ -41,7 +41,7 @@ export function reachesDecks(url: string, ctx: { root: string; base: string; dec
 export function serveImage(decksDir: string, file: string, res: ServerResponse): void {
   const image = readImage(decksDir, file, { bytes: true })
   if ('problem' in image) {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`image "${file}" ${image.problem}\n`)
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }).end(`image "${file}" ${image.problem}\n`)
     return
   }
   res.writeHead(200, {
