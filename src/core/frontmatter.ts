@@ -115,6 +115,8 @@ export const SiteOptions = z.strictObject({
   decksDir: z.string().min(1).default('decks'),
   /** Speaking rate for the time estimate, in words per minute. @default 120 */
   wordsPerMinute: z.number().min(40).max(300).default(120),
+  /** Images larger than this many megabytes get a warning: they slow a presentation down. @default 5 */
+  maxImageMB: z.number().positive().default(5),
 })
 export type SiteOptionsInput = z.input<typeof SiteOptions>
 export type SiteConfig = z.output<typeof SiteOptions>

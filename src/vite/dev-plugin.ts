@@ -1,5 +1,5 @@
 // updeck:dev — serves the site from memory, re-renders a saved deck and swaps it in on the same slide.
-import { readFile } from 'node:fs/promises'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join, relative, resolve, sep } from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import { deckPages, sitePages, type RenderedDeck } from '../core/build-site.ts'
@@ -8,9 +8,11 @@ import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Diagnostic, Page } from '../core/model.ts'
 import { renderDeckSlides } from '../core/render-deck-page.ts'
 import type { SiteAssets, SiteContext } from '../core/site-context.ts'
+import { containedPath } from '../io/contained-path.ts'
 import { loadDecks, loadOneDeck, type LoadContext } from '../io/load-decks.ts'
 import { listThemes } from '../io/themes.ts'
 import { siteClock } from '../io/clock.ts'
+import { decodePath, reachesDecks, serveImage } from './dev-files.ts'
 import { errorPage } from './error-page.ts'
 import { DECK_RUNTIME, PAGE_CSS } from './runtime-files.ts'
 
@@ -64,6 +66,9 @@ export function devPlugin(site: SiteConfig): Plugin {
       const onDeckFile = async (event: 'add' | 'change' | 'unlink', path: string) => {
         const file = relative(load.decksDir, path).split(sep).join('/')
         if (file.startsWith('..')) return
+        // The watcher follows links, into linked folders too: what leads outside is judged when listed.
+        const where = containedPath(load.decksDir, file)
+        if (event === 'change' && 'refused' in where && where.refused === 'outside') return
         if (event !== 'change' || !file.endsWith('.md')) {
           await reload()
           server.hot.send({ type: 'full-reload' })
@@ -101,15 +106,14 @@ export function devPlugin(site: SiteConfig): Plugin {
       server.watcher.on('unlink', enqueue('unlink'))
       server.watcher.on('change', enqueue('change'))
 
-      server.middlewares.use(async (req, res, next) => {
-        const url = decodeURIComponent((req.url ?? '/').split('?')[0]!)
+      const serve = async (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
+        const url = decodePath(req.url ?? '/')
+        // Any page the presenter has open may send such a request: answer it, never crash on it.
+        if (url === undefined) return void res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request: malformed percent-encoding in the address\n')
+        if (reachesDecks(req.url ?? '/', { root, base, decksDir: load.decksDir })) return void res.writeHead(404).end()
         if (!url.startsWith(base)) return next()
         const path = url.slice(base.length)
-        if (path.startsWith(IMAGE_PREFIX)) {
-          const file = resolve(load.decksDir, path.slice(IMAGE_PREFIX.length))
-          if (!file.startsWith(load.decksDir + sep)) return next()
-          return readFile(file).then((data) => res.end(data), () => next())
-        }
+        if (path.startsWith(IMAGE_PREFIX)) return serveImage(load.decksDir, path.slice(IMAGE_PREFIX.length), res)
         const errors = diagnostics.filter((d) => d.severity === 'error')
         const page = findPage(themesDir, path === '' || path.endsWith('/') ? `${path}index.html` : path)
         if (!page && !(errors.length && (path === '' || path.endsWith('/')))) return next()
@@ -121,7 +125,9 @@ export function devPlugin(site: SiteConfig): Plugin {
         }
         res.setHeader('Content-Type', type)
         res.end(body)
-      })
+      }
+      // An error in an async middleware would be an unhandled rejection, which ends node: pass it on.
+      server.middlewares.use((req, res, next) => void serve(req, res, next).catch(next))
     },
   }
 }
