@@ -20,8 +20,13 @@ export function containedPath(decksDir: string, file: string): Contained {
   return isInside(realpathSync(decksDir), real) ? { path: real } : { refused: 'outside' }
 }
 
-/** Whether `path` lies strictly inside `folder` (both absolute): string math, no file access. */
-export function isInside(folder: string, path: string): boolean {
+/** Whether `path` is `folder` or lies inside it (both absolute): string math, no file access. */
+export function isWithin(folder: string, path: string): boolean {
   const rel = relative(folder, path)
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))
+}
+
+/** Whether `path` lies strictly inside `folder` (both absolute). */
+export function isInside(folder: string, path: string): boolean {
+  return relative(folder, path) !== '' && isWithin(folder, path)
 }

@@ -1,11 +1,11 @@
 // The paths a user names on the command line (decks folder, single deck files), checked in the product's words.
 import { statSync } from 'node:fs'
+import { isWithin } from './contained-path.ts'
 import { dirname, relative, resolve, sep } from 'node:path'
 
 /** How a message names a path: relative to where the command runs, as the user typed it. */
 const label = (path: string) => relative(process.cwd(), path) || '.'
 
-const isInside = (path: string, folder: string) => !relative(folder, path).startsWith('..')
 
 /** Throws a message for the presenter when the decks folder is missing or is a file. */
 export function assertDecksFolder(decksDir: string): void {
@@ -37,13 +37,13 @@ export function selectDeckFiles(root: string, decksDir: string, names: readonly 
     if (!/\.md$/i.test(path)) throw new Error(`"${label(path)}" is not a deck: decks are Markdown files ending in .md`)
     return path
   })
-  const inside = paths.every((p) => isInside(p, decksDir))
+  const inside = paths.every((p) => isWithin(decksDir, p))
   const folder = inside ? decksDir : commonFolder(paths)
   return { decksDir: folder, files: paths.map((p) => relative(folder, p).split(sep).join('/')) }
 }
 
 function commonFolder(paths: string[]): string {
   let folder = dirname(paths[0]!)
-  while (!paths.every((p) => isInside(p, folder)) && dirname(folder) !== folder) folder = dirname(folder)
+  while (!paths.every((p) => isWithin(folder, p)) && dirname(folder) !== folder) folder = dirname(folder)
   return folder
 }

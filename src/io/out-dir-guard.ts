@@ -1,7 +1,8 @@
 // Refuses an output folder that a build would wrongly replace, before anything is written.
 import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path'
+import { basename, dirname, join, parse, resolve } from 'node:path'
+import { isWithin } from './contained-path.ts'
 
 /** A folder the output must neither be nor contain, with how a presenter would call it. */
 export interface Precious {
@@ -11,11 +12,6 @@ export interface Precious {
 
 const CHOOSE = 'Choose an empty or new folder such as dist'
 
-/** True when `inner` is `outer` or lies inside it; both real, absolute paths. */
-export function isWithin(outer: string, inner: string): boolean {
-  const rel = relative(outer, inner)
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))
-}
 
 /**
  * Why building into `out` (a real, absolute path) would destroy something, or undefined.

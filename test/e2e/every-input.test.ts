@@ -1,6 +1,6 @@
 // Every fixture through build and check: each message names file:line:col, no input gets a stack trace.
 import { execFile } from 'node:child_process'
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -23,7 +23,7 @@ function decksWith(group: string, name: string): string {
   const decksDir = join(tempDir(`fixture-${name}`), 'decks')
   mkdirSync(decksDir, { recursive: true })
   cpSync(join(FIXTURE_DECKS, group, name), join(decksDir, name))
-  cpSync(join(FIXTURE_DECKS, 'bad/img'), join(decksDir, 'img'), { recursive: true })
+  for (const dir of ['bad/img', `${group}/img`]) if (existsSync(join(FIXTURE_DECKS, dir))) cpSync(join(FIXTURE_DECKS, dir), join(decksDir, 'img'), { recursive: true })
   return decksDir
 }
 

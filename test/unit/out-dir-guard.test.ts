@@ -1,6 +1,7 @@
 // Which output folders a build refuses: string math on real paths, as a table.
 import { describe, expect, it } from 'vitest'
-import { isWithin, outDirProblem, type Precious } from '../../src/io/out-dir-guard.ts'
+import { isWithin } from '../../src/io/contained-path.ts'
+import { outDirProblem, type Precious } from '../../src/io/out-dir-guard.ts'
 
 const PRECIOUS: Precious[] = [
   { path: '/', what: 'the root of the file system' },
