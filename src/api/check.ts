@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path'
 import type { Diagnostic } from '../core/model.ts'
 import { estimateSeconds } from '../core/time-budget.ts'
 import { loadDecks } from '../io/load-decks.ts'
-import { loadViteConfig } from '../io/site-config.ts'
+import { loadViteConfig } from '../vite/site-config.ts'
 import { listThemes } from '../io/themes.ts'
 import type { CommonOptions } from './options.ts'
 
