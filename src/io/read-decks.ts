@@ -1,6 +1,7 @@
 // Reads every deck file under the decks folder; the only place that looks inside it.
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
+import { isDeckFile } from '../core/deck-files.ts'
 import type { Diagnostic } from '../core/model.ts'
 
 export interface DeckFile {
@@ -15,9 +16,9 @@ export const MAX_DECK_BYTES = 1024 * 1024
 export async function listDeckFiles(decksDir: string): Promise<string[]> {
   const entries = await readdir(decksDir, { recursive: true, withFileTypes: true })
   return entries
-    .filter((e) => e.isFile() && /\.md$/i.test(e.name))
+    .filter((e) => e.isFile())
     .map((e) => relative(decksDir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((file) => !file.split('/').some((part) => part.startsWith('.') || part === 'node_modules'))
+    .filter(isDeckFile)
     .sort()
 }
 
