@@ -76,15 +76,11 @@ export function devPlugin(site: SiteConfig): Plugin {
       const onDeckFile = async (event: WatchEvent, path: string) => {
         const file = relative(load.decksDir, path).split(sep).join('/')
         if (file.startsWith('..')) return
-        if (!isDeckFile(file)) {
-          // Not a deck, whatever happens to it: a draft in .drafts/ or an editor's swap file is
-          // ignored; an image (or any other file a deck may point at) reloads the listing.
-          if (isHiddenPath(file) && !usesImage(file)) return
-          await reload()
-          server.hot.send({ type: 'full-reload' })
-          return
-        }
-        if (event !== 'change') {
+        const deck = isDeckFile(file)
+        // Never a deck, whatever happens to it: a draft in .drafts/, an editor's swap file.
+        if (!deck && isHiddenPath(file) && !usesImage(file)) return
+        // Decks came or went, or an image changed: list and check everything again, as a build does.
+        if (!deck || event !== 'change') {
           await reload()
           server.hot.send({ type: 'full-reload' })
           return

@@ -36,6 +36,7 @@ export function renderMarkdown(text: string, env: RenderEnv): string {
 
 /** The reference definitions in `text` (first one per label wins), by markdown-it's label key. */
 export function referenceDefinitions(text: string): Map<string, Definition> {
+  if (!text.includes(']:')) return new Map() // most slides define nothing: skip the parse
   const env: DefinitionEnv = { references: {}, definitionLines: new Map() }
   // The block parser alone finds definitions; the text is normalised as markdown-it's core does.
   md.block.parse(text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD'), md, env, [])
