@@ -38,7 +38,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Loaded only when there is work to do: they are most of the start-up time. The core comes with
   // the plugin from the bundled vite.config.ts, so it is not loaded twice.
   const [{ loadViteConfig }, { guardOutDir }, { cachedRuntime }, { discard, stagingDir, swapIn }, { listThemes }, vite] = await Promise.all([
-    import('../io/site-config.ts'),
+    import('../vite/site-config.ts'),
     import('../io/out-dir-guard.ts'),
     import('../io/runtime-cache.ts'),
     import('../io/swap-out.ts'),

@@ -6,7 +6,7 @@ import { estimateSeconds } from '../core/time-budget.ts'
 import { checkSlugs } from '../core/build-site.ts'
 import { selectDeckFiles } from '../io/deck-paths.ts'
 import { loadDecks, loadOneDeck, type LoadContext, type Loaded } from '../io/load-decks.ts'
-import { loadViteConfig } from '../io/site-config.ts'
+import { loadViteConfig } from '../vite/site-config.ts'
 import { listThemes } from '../io/themes.ts'
 import type { CommonOptions } from './options.ts'
 

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { deckTemplate, newDeckFile, parseNewDeck, type NewDeck } from '../core/deck-template.ts'
-import { loadViteConfig } from '../io/site-config.ts'
+import { loadViteConfig } from '../vite/site-config.ts'
 import { siteClock } from '../io/clock.ts'
 import type { CommonOptions } from './options.ts'
 

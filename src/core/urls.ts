@@ -30,5 +30,9 @@ export function displayUrl(url: string): string {
     // keep the encoded path
   }
   const full = host + path
-  return full.length > 42 ? `${full.slice(0, 40)}…` : full
+  // Counted and cut in graphemes: a UTF-16 slice would split an emoji or drop a combining accent.
+  const graphemes = Array.from(GRAPHEMES.segment(full), (s) => s.segment)
+  return graphemes.length > 42 ? `${graphemes.slice(0, 40).join('')}…` : full
 }
+
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' })

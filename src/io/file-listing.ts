@@ -2,6 +2,7 @@
 import type { Hash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { isHiddenPath } from '../core/deck-files.ts'
 
 export interface ListedFile {
   /** Path relative to the listed folder, with forward slashes. */
@@ -10,20 +11,15 @@ export interface ListedFile {
   link: boolean
 }
 
-/**
- * The one rule for what is skipped: dot-files and dot-folders (editor litter such as Emacs' lock
- * file `.#talk.md`, a dangling link; `.git`) and node_modules. Skipped folders are not entered and
- * nothing skipped is ever stat'ed, so litter can not break a build that `check` passes.
- */
-export const isSkipped = (name: string): boolean => name.startsWith('.') || name === 'node_modules'
-
 /** Files and symbolic links under `dir` the rule admits, sorted; [] when `dir` does not exist. */
 export function listFiles(dir: string): ListedFile[] {
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return []
   const found: ListedFile[] = []
   const walk = (sub: string) => {
     for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
-      if (isSkipped(entry.name)) continue
+      // The one rule for what is skipped (core/deck-files.ts): dot-entries such as Emacs' lock file
+      // `.#talk.md` (a dangling link) or `.git`, and node_modules; never entered, never stat'ed.
+      if (isHiddenPath(entry.name)) continue
       const name = sub ? `${sub}/${entry.name}` : entry.name
       if (entry.isDirectory()) walk(name)
       else if (entry.isFile() || entry.isSymbolicLink()) found.push({ name, link: entry.isSymbolicLink() })

@@ -38,7 +38,14 @@ export function loadDeck(text: string, file: string, ctx: LoadContext): { deck?:
   return { deck: { deck: parsed.deck, rendered }, diagnostics }
 }
 
+/** Every deck and the diagnostics of all of them, problems between decks (checkSlugs) included. */
 export async function loadDecks(ctx: LoadContext): Promise<Loaded> {
+  const loaded = await loadDeckFiles(ctx)
+  return { decks: loaded.decks, diagnostics: [...loaded.diagnostics, ...checkSlugs(loaded.decks.map((d) => d.deck))] }
+}
+
+/** Every deck file, each loaded on its own: the dev server adds checkSlugs as decks come and go. */
+export async function loadDeckFiles(ctx: LoadContext): Promise<Loaded> {
   const { files, problems } = await readDecks(ctx.decksDir)
   const diagnostics = [...problems]
   const decks: RenderedDeck[] = []
@@ -47,7 +54,6 @@ export async function loadDecks(ctx: LoadContext): Promise<Loaded> {
     diagnostics.push(...result.diagnostics)
     if (result.deck) decks.push(result.deck)
   }
-  diagnostics.push(...checkSlugs(decks.map((d) => d.deck)))
   return { decks, diagnostics }
 }
 

@@ -2,6 +2,7 @@
 import { statSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { isDeckFile } from '../core/deck-files.ts'
 import type { Diagnostic } from '../core/model.ts'
 import { containedPath } from './contained-path.ts'
 import { assertDecksFolder } from './deck-paths.ts'
@@ -16,7 +17,7 @@ export interface DeckFile {
 /** A five-minute deck is a few KB; anything this large is a mistake (a pasted export, a binary). */
 export const MAX_DECK_BYTES = 1024 * 1024
 
-const isDeck = (f: ListedFile) => /\.md$/i.test(f.name)
+const isDeck = (f: ListedFile) => isDeckFile(f.name)
 
 /**
  * Deck files: Markdown files the shared listing rule admits (no dot-files, no node_modules), links

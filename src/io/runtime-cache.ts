@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { UserConfig } from 'vite'
-import { RUNTIME_MANIFEST } from '../vite/runtime-files.ts'
+import { RUNTIME_MANIFEST } from '../core/runtime-manifest.ts'
 import { hashProject } from './file-listing.ts'
 import type { RuntimeAssets } from './write-site.ts'
 

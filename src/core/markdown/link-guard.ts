@@ -26,9 +26,11 @@ export function linkGuard(state: StateCore): void {
 function checkLink(token: Token, line: number, env: RenderEnv): void {
   const href = String(token.attrGet('href') ?? '')
   if (isSafeLink(href)) return
-  env.problem(line, href, `link "${clip(href)}" is not allowed: use an https:// address`)
+  if (!env.reportedHrefs?.has(href)) env.problem(line, href, unsafeLinkMessage(href))
   token.attrSet('href', '#')
 }
+
+export const unsafeLinkMessage = (href: string) => `link "${clip(href)}" is not allowed: use an https:// address`
 
 function checkImage(token: Token, line: number, env: RenderEnv): void {
   const src = String(token.attrGet('src') ?? '')
