@@ -1,5 +1,5 @@
 // yaml's parseDocument with limits: any frontmatter parses in linear time and never throws.
-import { Alias, Composer, Document, isScalar, LineCounter, Parser, visit, YAMLParseError, type CST } from 'yaml'
+import { Composer, Document, isAlias, isNode, isScalar, LineCounter, Parser, visit, YAMLParseError, type CST, type Node } from 'yaml'
 import type { Located } from './yaml-issues.ts'
 
 export interface ParsedYaml {
@@ -7,6 +7,8 @@ export interface ParsedYaml {
   doc: Document
   lines: LineCounter
   errors: Located[]
+  /** The YAML text, to point into a value. */
+  source: string
 }
 
 /**
@@ -19,29 +21,50 @@ export const MAX_YAML_ALIASES = 100
 
 export function parseYaml(text: string): ParsedYaml {
   const lines = new LineCounter()
-  const refuse = (offset: number, message: string): ParsedYaml => ({ data: undefined, doc: new Document(), lines, errors: [{ ...lines.linePos(offset), field: '', message }] })
+  const refuse = (offset: number, message: string, doc = new Document()): ParsedYaml => ({ data: undefined, doc, lines, errors: [{ ...lines.linePos(offset), field: '', message }], source: text })
   const tokens = [...new Parser(lines.addNewLine).parse(text)]
   const limit = beyondLimits(tokens)
   if (limit) return refuse(limit.offset, limit.message)
   // uniqueKeys compares each key with every earlier one (quadratic): duplicateKeys does it with a Set.
-  const [doc, next] = new Composer({ prettyErrors: false, uniqueKeys: false }).compose(tokens, true, text.length)
+  // merge: YAML 1.1 merge keys (`<<: *task`) are how people reuse a task; yaml 1.2 would keep "<<" as a field.
+  // logLevel: yaml's warnings (a list used as a key) would go to stderr without a file name; zod reports the key.
+  const [doc, next] = new Composer({ prettyErrors: false, uniqueKeys: false, merge: true, logLevel: 'error' }).compose(tokens, true, text.length)
   if (next) doc!.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'a second document'))
   for (const error of duplicateKeys(doc!)) doc!.errors.push(error)
   const errors = doc!.errors
     .sort((a, b) => a.pos[0] - b.pos[0])
     .map((e) => ({ ...lines.linePos(e.pos[0]), field: '', message: yamlMessage(e.code, e.message) }))
-  if (errors.length) return { data: undefined, doc: doc!, lines, errors }
+  if (errors.length) return { data: undefined, doc: doc!, lines, errors, source: text }
   try {
-    return { data: doc!.toJS(), doc: doc!, lines, errors }
-  } catch {
-    // toJS throws for an alias without an anchor before it, and for aliases that expand to too much data.
-    const alias = failedAlias(doc!)
-    const message =
-      alias && !alias.resolve(doc!)
-        ? `*${alias.source} names no anchor &${alias.source} above it: add the anchor or remove the alias`
-        : 'the aliases here expand to too much data: write the values out'
-    return refuse(alias?.range?.[0] ?? 0, message)
+    return { data: doc!.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), doc: doc!, lines, errors, source: text }
+  } catch (error) {
+    // toJS throws a ReferenceError for an alias without an anchor before it and when aliases expand
+    // too far (a "billion laughs" file), and an Error when `<<:` names something other than a group of fields.
+    const unresolved = first(doc!, (n) => isAlias(n) && !n.resolve(doc!))
+    if (isAlias(unresolved)) return refuse(unresolved.range?.[0] ?? 0, `*${unresolved.source} names no anchor &${unresolved.source} above it: add the anchor or remove the alias`, doc)
+    const bomb = error instanceof ReferenceError
+    const at = bomb ? first(doc!, isAlias) : (first(doc!, (n) => isScalar(n) && (n.source === '<<' || n.value === '<<')) ?? first(doc!, () => true))
+    const message = bomb
+      ? 'aliases (*name) expand to too much text: write the values out instead of repeating *name'
+      : '<< merges only a group of fields defined with &name, e.g. <<: *task'
+    return refuse(at?.range?.[0] ?? 0, message, doc)
   }
+}
+
+/** yaml's own default; named so the limit is visible where the error is turned into a message. */
+const MAX_ALIAS_COUNT = 100
+
+/** The first node in document order that `test` accepts (aliases, keys and values alike). */
+function first(doc: Document, test: (node: Node) => boolean): Node | undefined {
+  let found: Node | undefined
+  visit(doc, (_, node) => {
+    if (isNode(node) && test(node)) {
+      found = node
+      return visit.BREAK
+    }
+    return undefined
+  })
+  return found
 }
 
 /** The first collection nested deeper than MAX_YAML_DEPTH or alias past MAX_YAML_ALIASES, walking the CST without recursion. */
@@ -76,13 +99,6 @@ function duplicateKeys(doc: Document): YAMLParseError[] {
     },
   })
   return errors
-}
-
-/** The alias toJS failed on: the first without an anchor before it, else the first of all. */
-function failedAlias(doc: Document): Alias | undefined {
-  const aliases: Alias[] = []
-  visit(doc, { Alias: (_, alias) => void aliases.push(alias) })
-  return aliases.find((a) => !a.resolve(doc)) ?? aliases[0]
 }
 
 function yamlMessage(code: string, message: string): string {

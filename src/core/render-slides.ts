@@ -1,6 +1,7 @@
 // Renders a deck's slides and notes to HTML, collecting images and Markdown problems by line.
-import { HIGHLIGHT_BUDGET, renderMarkdown, type Lines, type RenderEnv } from './markdown/index.ts'
-import type { Deck, Diagnostic } from './model.ts'
+import { HIGHLIGHT_BUDGET, referenceDefinitions, renderMarkdown, unsafeLinkMessage, type Lines, type RenderEnv } from './markdown/index.ts'
+import type { Deck, Diagnostic, Slide } from './model.ts'
+import { isSafeLink } from './safe-url.ts'
 
 export interface RenderedSlide {
   line: number
@@ -29,6 +30,7 @@ export function renderSlides(deck: Deck): RenderedSlides {
   const diagnostics: Diagnostic[] = []
   const images = new Map<string, ImageUse>()
   const codeBudget = { left: HIGHLIGHT_BUDGET }
+  const { references, reportedHrefs } = deckReferences(deck, diagnostics)
   const slides = deck.slides.map((slide) => {
     const env = (text: string, firstLine: number): RenderEnv => {
       const locate = locator(text, firstLine)
@@ -37,9 +39,9 @@ export function renderSlides(deck: Deck): RenderedSlides {
       const image = (line: Lines, needle: string, path: string) => {
         if (!images.has(path)) images.set(path, { path, ...locate(line, needle) })
       }
-      return { file: deck.file, image, problem: at('error'), warn: at('warning'), codeBudget }
+      return { file: deck.file, image, problem: at('error'), warn: at('warning'), codeBudget, references, reportedHrefs }
     }
-    const notesLine = slide.line + slide.markdown.split('\n').length
+    const notesLine = notesLineOf(slide)
     return {
       line: slide.line,
       html: renderMarkdown(slide.markdown, env(slide.markdown, slide.line)),
@@ -57,6 +59,33 @@ export function renderSlides(deck: Deck): RenderedSlides {
     return renderMarkdown(task.details, { file: deck.file, image, problem: report('error'), warn: report('warning'), codeBudget })
   })
   return { slides, details, images: [...images.values()], diagnostics }
+}
+
+const notesLineOf = (slide: Slide) => slide.line + slide.markdown.split('\n').length
+
+/**
+ * Reference definitions (`[label]: url`) hold for the whole deck, so a link on one slide may use a
+ * definition on another: collected from every slide and its notes first (the first one of a label
+ * wins, as in one Markdown file). An unsafe URL is reported once, where its definition stands.
+ */
+function deckReferences(deck: Deck, diagnostics: Diagnostic[]): Pick<RenderEnv, 'references' | 'reportedHrefs'> {
+  const references: NonNullable<RenderEnv['references']> = Object.create(null)
+  const reportedHrefs = new Set<string>()
+  for (const slide of deck.slides) {
+    for (const [text, firstLine] of [[slide.markdown, slide.line], [slide.notes, notesLineOf(slide)]] as const) {
+      if (!text) continue
+      const locate = locator(text, firstLine)
+      for (const [label, { href, title, line }] of referenceDefinitions(text)) {
+        if (label in references) continue
+        references[label] = { href, title }
+        if (isSafeLink(href)) continue
+        reportedHrefs.add(href)
+        // A definition's URL and title may each stand on a line of their own.
+        diagnostics.push({ file: deck.file, ...locate([line, line + 3], href), field: '', message: unsafeLinkMessage(href), severity: 'error' })
+      }
+    }
+  }
+  return { references, reportedHrefs }
 }
 
 /**

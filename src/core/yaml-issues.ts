@@ -26,7 +26,17 @@ export function locateIssue(parsed: ParsedYaml, issue: z.core.$ZodIssue): Locate
       message: `unknown field: check its spelling${suggest(key)}`,
     }))
   }
-  return [{ ...nodePosition(parsed, path), field: fieldName(path), message: issue.message }]
+  const char = issue.code === 'custom' ? (issue.params?.char as string | undefined) : undefined
+  const at = (char && charPosition(parsed, path, char)) || nodePosition(parsed, path)
+  return [{ ...at, field: fieldName(path), message: issue.message }]
+}
+
+/** Where a character the schema refused stands in the value as written (not when it is an escape like \v). */
+function charPosition({ doc, lines, source }: ParsedYaml, path: (string | number)[], char: string): { line: number; col: number } | undefined {
+  const node = doc.getIn(path, true)
+  if (!isScalar(node) || !node.range) return undefined
+  const index = source.slice(node.range[0], node.range[1]).indexOf(char)
+  return index < 0 ? undefined : lines.linePos(node.range[0] + index)
 }
 
 function nodePosition({ doc, lines }: ParsedYaml, path: (string | number)[]): { line: number; col: number } {

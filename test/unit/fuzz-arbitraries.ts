@@ -39,8 +39,11 @@ export const hostileText = fc
   .tuple(fc.constantFrom('', '---\n', '\uFEFF---\r\n', '---\r'), fc.array(fc.oneof({ weight: 4, arbitrary: fragments(30) }, { weight: 1, arbitrary: nested }), { maxLength: 4 }))
   .map(([start, parts]) => start + parts.join('\n'))
 
-/** A YAML double-quoted string (JSON is a subset of YAML) of hostile text. */
-const value = fc.oneof(fc.constantFrom(...HOSTILE), fragments(6)).map((s) => JSON.stringify(s))
+/** A YAML double-quoted string (JSON is a subset of YAML) of hostile text on one line, as titles must be. */
+const value = fc
+  .array(fc.oneof(fc.constantFrom(...HOSTILE, ...MARKDOWN), fc.string({ maxLength: 8 })), { minLength: 1, maxLength: 4 })
+  .map((parts) => parts.join(' ').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/g, ' ').trim() || 'x')
+  .map((s) => JSON.stringify(s))
 const details = fc.array(fc.oneof(fc.constantFrom(...HOSTILE, ...MARKDOWN), fc.string({ maxLength: 6 })), { maxLength: 12 }).map((parts) => JSON.stringify(parts.join(' ')))
 const task = fc.oneof(
   fc.tuple(fc.constantFrom('link', 'profile', 'account', 'blog', 'follow'), value, details).map(([kind, title, d]) => `  - kind: ${kind}\n    title: ${title}\n    url: https://example.com/a?b=1\n    details: ${d}`),

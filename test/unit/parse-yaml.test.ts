@@ -24,7 +24,7 @@ describe('frontmatter YAML at its limits', () => {
   it('aliases that expand to too much data are a diagnostic', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
     for (const n of ['b', 'c', 'd', 'e']) lines.push(`${n}: &${n} [${Array(10).fill(`*${lines.length === 1 ? 'a' : String.fromCharCode(n.charCodeAt(0) - 1)}`).join(', ')}]`)
-    expect(messages(lines.join('\n'))).toEqual([expect.stringContaining('the aliases here expand to too much data')])
+    expect(messages(lines.join('\n'))).toEqual([expect.stringContaining('aliases (*name) expand to too much text')])
   })
 
   it('more than 100 aliases are refused before yaml resolves each against all anchors', () => {

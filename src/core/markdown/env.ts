@@ -14,4 +14,8 @@ export interface RenderEnv {
   warn(line: Lines, needle: string, message: string): void
   /** What is left of the deck's code highlighting budget (see highlight.ts); shared by its renders. */
   codeBudget: { left: number }
+  /** The deck's reference definitions (`[label]: url` on any slide), as markdown-it looks them up. */
+  references?: Record<string, { href: string; title: string }>
+  /** Unsafe hrefs of those definitions: reported where the definition stands, not at each use. */
+  reportedHrefs?: ReadonlySet<string>
 }

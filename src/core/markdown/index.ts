@@ -1,17 +1,18 @@
 // The one markdown-it instance: raw HTML escaped, links and images guarded, code highlighted.
 import MarkdownIt from 'markdown-it'
 import { highlightCode } from './highlight.ts'
+import { footnoteWarning } from './footnote-warning.ts'
 import { linkGuard } from './link-guard.ts'
+import { guardNesting } from './nesting-guard.ts'
+import { recordDefinitionLines, type Definition, type DefinitionEnv } from './references.ts'
 import type { RenderEnv } from './env.ts'
 
 export type { Lines, RenderEnv } from './env.ts'
-export { ASSET_MARKER } from './link-guard.ts'
+export { ASSET_MARKER, unsafeLinkMessage } from './link-guard.ts'
 export { HIGHLIGHT_BUDGET } from './highlight.ts'
+export type { Definition } from './references.ts'
 
-// maxNesting 20 (CommonMark preset's; the default is 100): markdown-it rescans a run of unclosed
-// `![` or `[` up to this depth from each one, so 1 MB of `![` took 7.6 s at 100 and 2 s at 20.
-const MAX_NESTING = 20
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false, maxNesting: MAX_NESTING })
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false })
 // Code spends the deck's highlighting budget, which comes with each render's env.
 const fence = md.renderer.rules.fence!
 md.renderer.rules.fence = (tokens, i, options, env, self) =>
@@ -20,12 +21,9 @@ md.renderer.rules.fence = (tokens, i, options, env, self) =>
 // URL must reach it: markdown-it's own validateLink would turn them into plain text first.
 md.validateLink = () => true
 md.core.ruler.push('updeck_link_guard', linkGuard)
-// At the nesting limit markdown-it drops the rest of the block (lists deeper than 9 levels): say so.
-md.core.ruler.push('updeck_nesting', (state) => {
-  const deepest = state.tokens.find((t) => t.nesting === 1 && t.level >= MAX_NESTING - 1)
-  const env = state.env as unknown as RenderEnv
-  if (deepest) env.warn(deepest.map ?? [0, 0], '', 'lists or quotes nest too deep here: the deepest part is not shown; use at most 9 list levels')
-})
+md.core.ruler.push('updeck_footnote_warning', footnoteWarning)
+guardNesting(md)
+recordDefinitionLines(md)
 // Links open in a new tab so the deck stays where it is during the meeting.
 const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options))
 md.renderer.rules.link_open = (tokens, i, options, env, self) => {
@@ -39,4 +37,13 @@ md.renderer.rules.link_open = (tokens, i, options, env, self) => {
 
 export function renderMarkdown(text: string, env: RenderEnv): string {
   return md.render(text, env as unknown as Record<string, unknown>)
+}
+
+/** The reference definitions in `text` (first one per label wins), by markdown-it's label key. */
+export function referenceDefinitions(text: string): Map<string, Definition> {
+  if (!text.includes(']:')) return new Map() // most slides define nothing: skip the parse
+  const env: DefinitionEnv = { references: {}, definitionLines: new Map() }
+  // The block parser alone finds definitions; the text is normalised as markdown-it's core does.
+  md.block.parse(text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD'), md, env, [])
+  return new Map(Object.entries(env.references).map(([label, ref]) => [label, { ...ref, line: env.definitionLines!.get(label) ?? 0 }]))
 }
