@@ -30,7 +30,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(root, options.outDir ?? 'dist')
   const base = normaliseBase(options.base ?? '/')
   const today = options.today ?? siteClock().today
-  const key: BuildKey = { root, outDir, options: { base, today, decks: options.decksDir && resolve(root, options.decksDir) } }
+  const key: BuildKey = { root, outDir, options: { base, today, decks: options.decksDir && resolve(root, options.decksDir), siteUrl: options.siteUrl } }
   if (await isUpToDate(key)) return { ok: true, diagnostics: [], outDir, upToDate: true }
 
   // Loaded only when there is work to do: they are most of the start-up time. The core comes with
@@ -42,7 +42,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     import('../io/themes.ts'),
     import('vite'),
   ])
-  const { config, site, writeSite } = await loadViteConfig(root)
+  const { config, site, writeSite } = await loadViteConfig(root, options.siteUrl)
   const decksDir = resolve(root, options.decksDir ?? site.decksDir)
   if (outDir === decksDir || outDir.startsWith(decksDir + sep) || decksDir.startsWith(outDir + sep)) {
     throw new Error(`the output folder ${relative(root, outDir) || '.'} must not contain or be inside the decks folder`)

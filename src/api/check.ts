@@ -34,7 +34,7 @@ export function clock(seconds: number): string {
 
 export async function check(options: CommonOptions = {}): Promise<CheckResult> {
   const root = resolve(options.root ?? process.cwd())
-  const { site } = await loadViteConfig(root)
+  const { site } = await loadViteConfig(root, options.siteUrl)
   const decksDir = resolve(root, options.decksDir ?? site.decksDir)
   const loaded = await loadDecks({ decksDir, themes: listThemes(join(root, 'themes')), site })
   const decks = loaded.decks.map(({ deck, rendered }) => ({

@@ -4,7 +4,10 @@ import type { Deck } from './model.ts'
 import type { SiteContext } from './site-context.ts'
 import { splitByDate } from './render-index.ts'
 
-/** decks.json: one entry per deck; each task's url is exactly what its QR code encodes. */
+/**
+ * decks.json: one entry per deck; each task's url is exactly what its QR code encodes, and a
+ * forwarded task's target is where its forwarding page leads.
+ */
 export function decksJson(decks: readonly Deck[], ctx: SiteContext): string {
   const { upcoming, past } = splitByDate(decks, ctx.today)
   const entries = [...upcoming, ...past].map((deck) => ({
@@ -17,7 +20,7 @@ export function decksJson(decks: readonly Deck[], ctx: SiteContext): string {
     duration: deck.meta.duration,
     path: `${deck.slug}/`,
     homeworkPath: `${deck.slug}/homework/`,
-    homework: deck.homework.map((t) => ({ kind: t.kind, title: t.title, url: t.target, due: t.due ?? null })),
+    homework: deck.homework.map((t) => ({ kind: t.kind, title: t.title, url: t.target, ...(t.forward ? { target: t.forward } : {}), due: t.due ?? null })),
   }))
   return `${JSON.stringify(entries, null, 2)}\n`
 }

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
-import { deckPages, sitePages, type RenderedDeck } from '../core/build-site.ts'
+import { deckPages, forwardingPages, sitePages, type RenderedDeck } from '../core/build-site.ts'
 import { formatDiagnostic, hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Diagnostic, Page } from '../core/model.ts'
@@ -12,6 +12,7 @@ import { loadDecks, loadOneDeck, type LoadContext } from '../io/load-decks.ts'
 import { listThemes } from '../io/themes.ts'
 import { siteClock } from '../io/clock.ts'
 import { errorPage } from './error-page.ts'
+import { withSiteUrl } from './options.ts'
 import { DECK_RUNTIME, PAGE_CSS } from './runtime-files.ts'
 
 const IMAGE_PREFIX = '@updeck/decks/'
@@ -19,7 +20,8 @@ const IMAGE_PREFIX = '@updeck/decks/'
 const SETTLE_MS = 40
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', json: 'application/json', xml: 'application/atom+xml', ics: 'text/calendar; charset=utf-8' }
 
-export function devPlugin(site: SiteConfig): Plugin {
+export function devPlugin(configured: SiteConfig): Plugin {
+  let site = configured
   let load: LoadContext
   let decks = new Map<string, RenderedDeck>()
   let diagnostics: Diagnostic[] = []
@@ -38,7 +40,8 @@ export function devPlugin(site: SiteConfig): Plugin {
     const all = [...decks.values()]
     // The deck with the longest slug the path starts with (a/ and a/b/ may both be decks).
     const owner = all.filter(({ deck }) => path.startsWith(`${deck.slug}/`)).sort((a, b) => b.deck.slug.length - a.deck.slug.length)[0]
-    const pages = owner ? deckPages(owner, siteContext(themesDir)) : sitePages(all.map((d) => d.deck), siteContext(themesDir))
+    const plain = all.map((d) => d.deck)
+    const pages = owner ? deckPages(owner, siteContext(themesDir)) : [...sitePages(plain, siteContext(themesDir)), ...forwardingPages(plain, siteContext(themesDir))]
     return pages.find((p) => p.path === path)
   }
 
@@ -52,6 +55,7 @@ export function devPlugin(site: SiteConfig): Plugin {
       const themesDir = join(root, 'themes')
       base = server.config.base
       today = server.config.updeck?.today
+      site = withSiteUrl(configured, server.config.updeck?.siteUrl)
       load = { decksDir: resolve(root, server.config.updeck?.decksDir ?? site.decksDir), themes: listThemes(themesDir), site }
       const reload = async () => {
         const loaded = await loadDecks(load)
