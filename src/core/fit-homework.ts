@@ -38,26 +38,34 @@ const LARGEST = 185
 /** A typical forwarding address: to find the tasks to blame when there is no site address. */
 const TYPICAL_SHORT_LINK = 'https://intranet.example.com/decks/go/0123456789/'
 
-/**
- * M everywhere while the slide keeps its promise; otherwise the largest code that L makes smaller
- * switches to L, one at a time (M's extra margin matters less than the size of a module).
- */
 type TextBox = Omit<CodeBox, 'modules'>
 
+/** 12 px per module reads from the back row (docs/qr-sizing.md): beyond it, more size buys nothing. */
+const BACK_ROW = 12
+
+/**
+ * M (more error correction) for every code, unless the modules are smaller than the back row needs
+ * and L makes them larger: then the code whose switch to L gains most switches, and so on. Below
+ * that size, module size decides whether a phone reads a code; M's extra margin matters less (qr.ts).
+ */
 function chooseLevels(codes: readonly string[], texts: readonly TextBox[]): { levels: EcLevel[]; modules: number[]; layout: HomeworkLayout } {
   const size = (i: number, level: EcLevel) => qrModules(codes[i]!, level) ?? LARGEST
   const levels: EcLevel[] = codes.map(() => 'M')
   const modules = codes.map((_, i) => size(i, 'M'))
-  const layout = () => layoutHomework(modules.map((m, i) => ({ modules: m, ...texts[i] })))
-  let current = layout()
-  while (!current.ok) {
-    const i = largest(modules, (k) => levels[k] === 'M' && size(k, 'L') < modules[k]!)
-    if (i === undefined) break
-    levels[i] = 'L'
-    modules[i] = size(i, 'L')
-    current = layout()
+  const layout = (sizes: readonly number[]) => layoutHomework(sizes.map((m, i) => ({ modules: m, ...texts[i] })))
+  let current = layout(modules)
+  for (;;) {
+    let best: { i: number; layout: HomeworkLayout } | undefined
+    modules.forEach((m, i) => {
+      if (current.pxPerModule >= BACK_ROW || levels[i] !== 'M' || size(i, 'L') >= m) return
+      const trial = layout(modules.map((n, k) => (k === i ? size(i, 'L') : n)))
+      if (trial.pxPerModule > (best ?? { layout: current }).layout.pxPerModule) best = { i, layout: trial }
+    })
+    if (!best) return { levels, modules, layout: current }
+    levels[best.i] = 'L'
+    modules[best.i] = size(best.i, 'L')
+    current = best.layout
   }
-  return { levels, modules, layout: current }
 }
 
 /** Forwards the largest code, then the next, until the slide keeps its promise. Deterministic. */

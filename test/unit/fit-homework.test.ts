@@ -1,6 +1,7 @@
 // Error correction per code, and which links a build forwards through the site.
 import { describe, expect, it } from 'vitest'
 import { fitHomework } from '../../src/core/fit-homework.ts'
+import { layoutHomework } from '../../src/core/homework-layout.ts'
 import { qrModules } from '../../src/core/qr.ts'
 import { shareUrl } from '../../src/core/share-url.ts'
 import { shortLink } from '../../src/core/short-link.ts'
@@ -12,20 +13,28 @@ const X_SHARE = shareUrl('x', SENTENCE, 'https://example.com/news/logimat')
 const SHORT = ['https://www.xing.com/profile', 'https://www.linkedin.com/company/muster-maschinenbau-gmbh', 'https://example.com/blog/neu', 'https://mastodon.social/auth/sign_up', 'https://example.com/umfrage']
 
 describe('error correction', () => {
-  it('is M for every code while the slide keeps its promise', () => {
+  const allM = (targets: string[]) => layoutHomework(targets.map((t) => qrModules(t, 'M')!))
+
+  it('is M for every code when the modules already read from the back row (12 px)', () => {
     const fit = fitHomework(SHORT.slice(0, 3), { shortLinks: false })
     expect(fit.levels).toEqual(['M', 'M', 'M'])
-    expect(fit.layout.ok).toBe(true)
+    expect(fit.layout.pxPerModule).toBe(allM(SHORT.slice(0, 3)).pxPerModule)
+    expect(fit.layout.pxPerModule).toBeGreaterThanOrEqual(12)
   })
 
-  it('switches the largest code to L when that keeps the promise, and only that one', () => {
-    // The shortest X share beside 5 links that M alone cannot fit: at L it is a version smaller.
+  it('below 12 px, switches a code to L when that makes every module on the slide larger, and only that code', () => {
     const candidates = Array.from({ length: 120 }, (_, n) => [shareUrl('x', SENTENCE.slice(0, 40 + n), 'https://example.com/n'), ...SHORT])
-    const targets = candidates.find((t) => !fitHomework(t, { shortLinks: false }).levels.every((l) => l === 'M'))!
+    const targets = candidates.find((t) => fitHomework(t, { shortLinks: false }).levels[0] === 'L')!
     const fit = fitHomework(targets, { shortLinks: false })
-    expect(fit.layout.ok).toBe(true)
     expect(fit.levels).toEqual(['L', 'M', 'M', 'M', 'M', 'M'])
-    expect(qrModules(targets[0]!, 'L')!).toBeLessThan(qrModules(targets[0]!, 'M')!)
+    expect(fit.layout.pxPerModule).toBeGreaterThan(allM(targets).pxPerModule)
+  })
+
+  it('lets L rescue a slide that misses its promise at M', () => {
+    const rescued = Array.from({ length: 120 }, (_, n) => [shareUrl('x', SENTENCE.slice(0, 40 + n), 'https://example.com/n'), ...SHORT]).find(
+      (t) => !allM(t).ok && fitHomework(t, { shortLinks: false }).layout.ok,
+    )
+    expect(rescued).toBeDefined()
   })
 })
 
