@@ -19,7 +19,8 @@
  * the code's version. So every code on a slide gets the same px per module, and each tile is that
  * times its own modules: a short link gets a small tile, a long share link a large one, and one long
  * link no longer shrinks the others. Of the arrangements (one row; for 4–6 tasks also two rows),
- * the one whose common module size is largest wins.
+ * the one whose common module size is largest wins. Whole px: on a full-HD projector every module
+ * is then whole screen pixels, crisp and regular for the decoder.
  */
 
 const SLIDE = { width: 1920, height: 1080 }
