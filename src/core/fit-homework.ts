@@ -17,7 +17,7 @@ export interface FitOptions {
 
 export interface TooLong {
   index: number
-  /** The code's version without forwarding. */
+  /** The code's version as the slide would show it. */
   version: number
   /** About how many characters (UTF-8 bytes) the code may hold for the slide to keep its promise. */
   maxChars: number
@@ -92,7 +92,7 @@ function largest(modules: readonly number[], allowed: (i: number) => boolean): n
 
 /**
  * The codes of one homework slide for `targets` (the URLs the tasks open), in task order.
- * @example fitHomework([xing, mastodonShare, blog], { shortLinks: 'auto' }).layout.pxPerModule // 12.78
+ * @example fitHomework([xing, mastodonShare, blog], { shortLinks: 'auto' }).layout.pxPerModule // 12
  */
 export function fitHomework(targets: readonly string[], options: FitOptions): Fit {
   const { shortLink, shortLinks, due = [] } = options

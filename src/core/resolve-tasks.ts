@@ -64,7 +64,7 @@ function tooLongMessage(task: HomeworkTask, target: string, tooLong: TooLong, la
   if (site.siteUrl && site.shortLinks !== false) return `too long to scan from the back of the room even through the site's forwarding page (${size}): use fewer tasks or a shorter siteUrl`
   const where =
     site.shortLinks === false
-      ? `or shortLinks: 'auto' in vite.config.ts, so that the build forwards it through the site (${REACH})`
+      ? `or shortLinks: 'auto' in vite.config.ts${site.siteUrl ? '' : ' with --site-url'}, so that the build forwards it through the site (${REACH})`
       : `or --site-url (siteUrl in vite.config.ts), so that the build forwards it through the site (${REACH})`
   const fits = tooLong.maxChars > 0 ? ` (the code holds about ${tooLong.maxChars} characters here)` : ''
   return (
