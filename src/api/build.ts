@@ -1,8 +1,8 @@
 // build(): decks → static site, atomically; a build with nothing changed returns at once.
 import { cp } from 'node:fs/promises'
-import { relative, resolve, sep } from 'node:path'
+import { resolve } from 'node:path'
 import type { Diagnostic } from '../core/model.ts'
-import { isUpToDate, recordBuild, type BuildKey } from '../io/build-stamp.ts'
+import { isUpToDate, recordBuild, wasBuiltHere, type BuildKey } from '../io/build-stamp.ts'
 import { siteClock } from '../io/clock.ts'
 import { normaliseBase, type CommonOptions } from './options.ts'
 
@@ -11,6 +11,8 @@ export interface BuildOptions extends CommonOptions {
   outDir?: string
   /** Base path the site is served under, e.g. /intern/decks/. @default '/' */
   base?: string
+  /** Replace an `outDir` that holds files no updeck build wrote. @default false */
+  force?: boolean
 }
 
 export interface BuildResult {
@@ -35,8 +37,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // Loaded only when there is work to do: they are most of the start-up time. The core comes with
   // the plugin from the bundled vite.config.ts, so it is not loaded twice.
-  const [{ loadViteConfig }, { cachedRuntime }, { discard, stagingDir, swapIn }, { listThemes }, vite] = await Promise.all([
-    import('../io/site-config.ts'),
+  const [{ loadViteConfig }, { guardOutDir }, { cachedRuntime }, { discard, stagingDir, swapIn }, { listThemes }, vite] = await Promise.all([
+    import('../vite/site-config.ts'),
+    import('../io/out-dir-guard.ts'),
     import('../io/runtime-cache.ts'),
     import('../io/swap-out.ts'),
     import('../io/themes.ts'),
@@ -44,12 +47,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   ])
   const { config, site, writeSite } = await loadViteConfig(root, options.siteUrl)
   const decksDir = resolve(root, options.decksDir ?? site.decksDir)
-  if (outDir === decksDir || outDir.startsWith(decksDir + sep) || decksDir.startsWith(outDir + sep)) {
-    throw new Error(`the output folder ${relative(root, outDir) || '.'} must not contain or be inside the decks folder`)
-  }
+  // Before anything is written; `target` is the real folder (a symbolic link's target) to replace.
+  const given = options.outDir ?? 'dist'
+  const target = guardOutDir({ given, outDir, root, decksDir, builtHere: await wasBuiltHere(root, outDir), force: options.force })
   const record = recordBuild(key, decksDir) // hashed before building: edits made meanwhile count as changes
   const runtime = await cachedRuntime(root, config, vite)
-  const staged = await stagingDir(outDir)
+  const staged = await stagingDir(target)
   try {
     await cp(runtime.dir, staged, { recursive: true, filter: (src) => !src.endsWith('.json') })
     const diagnostics = await writeSite({ decksDir, themes: listThemes(resolve(root, 'themes')), outDir: staged, base, today, runtime: runtime.assets })
@@ -57,7 +60,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await discard(staged)
       return { ok: false, diagnostics, outDir }
     }
-    await swapIn(staged, outDir)
+    await swapIn(staged, target)
     await record.save()
     return { ok: true, diagnostics, outDir }
   } catch (error) {

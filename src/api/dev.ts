@@ -1,7 +1,7 @@
 // dev(): the vite dev server on 127.0.0.1 with the project's vite.config.ts.
 import { resolve } from 'node:path'
 import { createServer, mergeConfig, type ViteDevServer } from 'vite'
-import { loadViteConfig } from '../io/site-config.ts'
+import { loadViteConfig } from '../vite/site-config.ts'
 import { normaliseBase, type CommonOptions } from './options.ts'
 
 export async function dev(options: CommonOptions & { port?: number; base?: string } = {}): Promise<ViteDevServer> {

@@ -11,8 +11,23 @@ export interface CommonOptions {
   siteUrl?: string
 }
 
-/** '/intern/decks' → '/intern/decks/'; '.' or '' → './' (relative links). */
+/**
+ * '/intern/decks' → '/intern/decks/'; '.' or '' → './' (relative links). Throws a message for the
+ * presenter on anything that is not a path of this site: a scheme, `..`, a query or a fragment.
+ */
 export function normaliseBase(base: string): string {
   if (base === '.' || base === './' || base === '') return './'
+  const problem = baseProblem(base)
+  if (problem) throw new Error(`base path "${base}" ${problem}: use a path such as /intern/decks/, / or ./ (relative links)`)
   return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/')
+}
+
+function baseProblem(base: string): string | undefined {
+  if (/^[a-z][a-z\d+.-]*:/i.test(base) || base.startsWith('//')) return 'is a web address, not a path (the public address is the siteUrl option)'
+  if (/[?#]/.test(base)) return 'has a query or fragment (? or #)'
+  const segments = base.split('/')
+  if (segments.includes('..')) return 'leaves the site with ..'
+  if (base.startsWith('./') || segments.includes('.')) return 'mixes ./ with a path (./ alone gives relative links)'
+  if (/[\s\\"<>`]|[\0-\x1f\x7f]/.test(base)) return 'contains spaces, quotes or backslashes'
+  return undefined
 }

@@ -1,10 +1,23 @@
-// The table `check` ends with: one row per deck, its time estimate against its budget.
+// The table `check` ends with: one row per deck, its time estimate against its budget, and its status.
+import stringWidth from 'string-width'
 import { clock as mmss, type DeckSummary } from '../api/check.ts'
+
+/** error, warning or OVER (a warning about time), as the deck's worst problem; else ok. */
+export function deckStatus(d: DeckSummary): string {
+  if (d.errors > 0) return d.errors === 1 ? '1 error' : `${d.errors} errors`
+  if (d.parsed && d.seconds > d.budget) return 'OVER'
+  if (d.warnings > 0) return d.warnings === 1 ? '1 warning' : `${d.warnings} warnings`
+  return 'ok'
+}
 
 export function checkTable(decks: readonly DeckSummary[]): string {
   const head = ['deck', 'date', 'audience', 'slides', 'estimate', 'budget', 'tasks', 'status']
-  const rows = decks.map((d) => [d.slug, d.date, d.audience, String(d.slides), mmss(d.seconds), mmss(d.budget), String(d.tasks), d.seconds > d.budget ? 'OVER' : 'ok'])
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]!].length)))
-  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join('  ').trimEnd()
+  const rows = decks.map((d) => {
+    const cells = d.parsed ? [d.date, d.audience, String(d.slides), mmss(d.seconds), mmss(d.budget), String(d.tasks)] : ['–', '–', '–', '–', '–', '–']
+    return [d.slug || d.file, ...cells, deckStatus(d)]
+  })
+  // Display width, not code units: 営業 takes four columns of a terminal, é one, 👍🏽 two.
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => stringWidth(r[i]!))))
+  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(widths[i]! - stringWidth(c))).join('  ').trimEnd()
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
 }

@@ -3,11 +3,12 @@ import { parseArgs } from 'node:util'
 import { relative } from 'node:path'
 import { formatDiagnostic } from '../core/diagnostic.ts'
 import type { Diagnostic } from '../core/model.ts'
+import type { NewDeckProblem } from '../core/deck-template.ts'
 
 const USAGE = `usage:
-  npm run build -- [--decks DIR] [--out DIR] [--base PATH] [--site-url URL]
+  npm run build -- [--decks DIR] [--out DIR] [--base PATH] [--site-url URL] [--force]
   npm run dev   -- [--decks DIR] [--port N] [--site-url URL]
-  npm run check -- [--decks DIR] [--strict] [--site-url URL]
+  npm run check -- [--decks DIR | FILE.md] [--strict] [--site-url URL]
   npm run new   -- --title T --audience A [--date YYYY-MM-DD] [--lang de|en]`
 
 const print = (line: string) => process.stdout.write(`${line}\n`)
@@ -15,15 +16,17 @@ const printError = (line: string) => process.stderr.write(`${line}\n`)
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args,
     strict: true,
+    allowPositionals: true,
     options: {
       decks: { type: 'string' },
       out: { type: 'string', default: 'dist' },
       base: { type: 'string', default: '/' },
       port: { type: 'string' },
       strict: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       title: { type: 'string' },
       audience: { type: 'string' },
       date: { type: 'string' },
@@ -34,12 +37,16 @@ export async function main(argv: string[]): Promise<number> {
   })
   const common = { decksDir: values.decks, ...(values.today ? { today: values.today } : {}), ...(values['site-url'] !== undefined ? { siteUrl: values['site-url'] } : {}) }
   const report = (diagnostics: Diagnostic[], label: string) => diagnostics.forEach((d) => printError(formatDiagnostic(d, `${label}/`)))
+  if (positionals.length && command !== 'check') {
+    printError(`unexpected "${positionals[0]}": only check takes deck files\n${USAGE}`)
+    return 1
+  }
 
   switch (command) {
     case 'build': {
       const started = Date.now()
       const { build } = await import('../api/build.ts')
-      const result = await build({ ...common, outDir: values.out, base: values.base })
+      const result = await build({ ...common, outDir: values.out, base: values.base, force: values.force })
       const label = relative(process.cwd(), values.decks ?? 'decks') || '.'
       report(result.diagnostics, label)
       if (!result.ok) {
@@ -52,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'check': {
       const [{ check }, { checkTable }] = await Promise.all([import('../api/check.ts'), import('./check-table.ts')])
-      const result = await check(common)
+      const result = await check({ ...common, files: positionals })
       report(result.diagnostics, result.decksLabel)
       print(checkTable(result.decks))
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length
@@ -65,20 +72,17 @@ export async function main(argv: string[]): Promise<number> {
         printError('new needs --title and --audience, e.g. npm run new -- --title "Update Dezember" --audience Vertrieb')
         return 1
       }
-      if (values.lang && values.lang !== 'de' && values.lang !== 'en') {
-        printError('--lang: use de or en')
-        return 1
-      }
-      if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
-        printError('--date: use YYYY-MM-DD, e.g. 2026-12-03')
-        return 1
-      }
       const { newDeck } = await import('../api/new-deck.ts')
       try {
         const path = await newDeck({ ...common, title: values.title, audience: values.audience, date: values.date, lang: values.lang as 'de' | 'en' | undefined })
         print(relative(process.cwd(), path))
         return 0
       } catch (error) {
+        const problems = (error as { problems?: NewDeckProblem[] }).problems
+        if (problems) {
+          problems.forEach((p) => printError(`--${p.option}: ${p.message}`))
+          return 1
+        }
         if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
           printError(`${relative(process.cwd(), (error as NodeJS.ErrnoException).path ?? '')} already exists: nothing was written. Choose another --title or --date`)
           return 1
@@ -87,8 +91,13 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     case 'dev': {
+      const port = values.port === undefined ? undefined : Number(values.port)
+      if (port !== undefined && !(/^\d+$/.test(values.port!) && port >= 1 && port <= 65535)) {
+        printError(`--port "${values.port}": use a whole number from 1 to 65535, e.g. 5173`)
+        return 1
+      }
       const { dev } = await import('../api/dev.ts')
-      const server = await dev({ ...common, base: values.base, ...(values.port ? { port: Number(values.port) } : {}) })
+      const server = await dev({ ...common, base: values.base, ...(port ? { port } : {}) })
       server.printUrls()
       return new Promise<number>(() => {})
     }

@@ -2,9 +2,11 @@
 // src/cli/main.ts (our sources only; packages stay imports) into node_modules/.cache/updeck/cli/,
 // once per change of src/. Measured against a module-hook loader (tsx or our own), this saves the
 // round trip to the hooks thread for every module vite and the core load: a third of a small build.
-import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+// Several commands may start at once: a bundle is written aside and renamed into place, and a bundle
+// is removed only after a day unused, because a running command loads its chunks lazily.
+import { createHash, randomUUID } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 
@@ -26,21 +28,24 @@ const [entry = 'src/cli/main.ts', ...args] = process.argv.slice(2)
 
 const hash = createHash('sha256').update(entry)
 for (const dir of ['src', 'scripts']) {
-  for (const name of readdirSync(join(root, dir), { recursive: true }).sort()) {
+  // Regular files only: an editor's lock file (a dangling link such as .#main.ts) is never stat'ed.
+  const files = readdirSync(join(root, dir), { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+  for (const name of files.map((e) => relative(join(root, dir), join(e.parentPath, e.name))).sort()) {
     const stat = statSync(join(root, dir, name))
-    if (stat.isFile()) hash.update(`${name} ${stat.size} ${stat.mtimeMs}\n`)
+    hash.update(`${name} ${stat.size} ${stat.mtimeMs}\n`)
   }
 }
 const cache = join(root, 'node_modules/.cache/updeck/cli')
 const outdir = join(cache, hash.digest('hex').slice(0, 16))
 const out = join(outdir, 'main.mjs')
 
+const DAY_MS = 24 * 60 * 60 * 1000
+
 if (!existsSync(out)) {
-  // Bundles of older sources go; a run still starting one of them has loaded what it needs.
-  if (existsSync(cache)) for (const old of readdirSync(cache)) rmSync(join(cache, old), { recursive: true, force: true })
+  const building = `${outdir}.${randomUUID().slice(0, 8)}.tmp`
   await build({
     entryPoints: { main: join(root, entry) },
-    outdir,
+    outdir: building,
     outExtension: { '.js': '.mjs' },
     // Split at dynamic imports, so a command loads only what it needs (a build that is up to date: no vite).
     splitting: true,
@@ -53,6 +58,20 @@ if (!existsSync(out)) {
     logLevel: 'warning',
     plugins: [keepModuleUrls],
   })
+  try {
+    renameSync(building, outdir)
+  } catch (error) {
+    if (!existsSync(out)) throw error
+    rmSync(building, { recursive: true, force: true }) // another command was quicker: use its bundle
+  }
+  for (const old of readdirSync(cache)) {
+    const path = join(cache, old)
+    const used = statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()
+    if (path !== outdir && Date.now() - used > DAY_MS) rmSync(path, { recursive: true, force: true })
+  }
 }
+// Marks this bundle as in use, so that it outlives any command started from it by a day.
+const now = new Date()
+utimesSync(outdir, now, now)
 process.argv = [process.argv[0], out, ...args]
 await import(pathToFileURL(out).href)

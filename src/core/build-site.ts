@@ -32,7 +32,7 @@ export function checkSlugs(decks: readonly Deck[]): Diagnostic[] {
   for (const deck of decks) {
     const first = deck.slug.split('/')[0]!
     const other = seen.get(deck.slug)
-    if (deck.slug === '') problems.push(at(deck, 'the file name gives no address: use letters or digits in it'))
+    if (deck.slug === '') problems.push(at(deck, `the file name "${deck.file.split('/').pop()}" has no letters or digits (emoji and punctuation do not count), so it gives no address: add a word to it`))
     else if (other) problems.push(at(deck, `has the same address /${deck.slug}/ as ${other.file}: rename one of them`))
     else if (RESERVED.has(first) || /(^|\/)homework$/.test(deck.slug)) problems.push(at(deck, `the address /${deck.slug}/ is used by the site itself: rename the file or folder`))
     seen.set(deck.slug, deck)

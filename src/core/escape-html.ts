@@ -2,5 +2,6 @@
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
 export function escapeHtml(value: string | number): string {
-  return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c]!)
+  // NUL becomes U+FFFD as HTML parsers and markdown-it do: it delimits the renderer's own image markers.
+  return String(value).replace(/[&<>"'\0]/g, (c) => ENTITIES[c] ?? '\uFFFD')
 }

@@ -29,11 +29,29 @@ const httpsUrl = z.string().transform((value, ctx) => {
   return checked.href
 })
 
-const text = (max: number) => z.string().trim().min(1).max(max)
+/**
+ * Characters nobody types on purpose and XML 1.0 forbids (one would make feed.xml unreadable): C0
+ * and C1 controls such as PowerPoint's soft line break U+000B, DEL, U+FFFE/U+FFFF, lone surrogates.
+ */
+const INVISIBLE = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]|\p{Cs}/u
+const LINE_BREAK = /[\n\r\u2028\u2029]/u
+
+/** Refuses invisible characters, and line breaks in one-line fields; `char` lets the issue point at it. */
+const visibleText = (multiline: boolean) => (value: string, ctx: z.RefinementCtx) => {
+  const match = INVISIBLE.exec(value) ?? (multiline ? null : LINE_BREAK.exec(value))
+  if (!match) return
+  const code = `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+  const message = INVISIBLE.test(match[0])
+    ? `contains an invisible control character (${code}) at character ${match.index + 1}: delete it, or type a space instead`
+    : `must be on one line: remove the line break at character ${match.index + 1}`
+  ctx.addIssue({ code: 'custom', message, params: { char: match[0] } })
+}
+
+const text = (max: number, multiline = false) => z.string().trim().min(1).max(max).superRefine(visibleText(multiline))
 
 const taskBase = {
   title: text(80),
-  details: z.string().max(4000).optional(),
+  details: z.string().max(4000).superRefine(visibleText(true)).optional(),
   due: isoDate.optional(),
 }
 
@@ -46,7 +64,7 @@ export const LinkTask = z.strictObject({
 export const ShareTask = z.strictObject({
   kind: z.literal('share'),
   network: z.enum(NETWORKS),
-  text: text(500),
+  text: text(500, true),
   url: httpsUrl,
   ...taskBase,
 })
@@ -103,6 +121,8 @@ export const SiteOptions = z.strictObject({
   decksDir: z.string().min(1).default('decks'),
   /** Speaking rate for the time estimate, in words per minute. @default 120 */
   wordsPerMinute: z.number().min(40).max(300).default(120),
+  /** Images larger than this many megabytes get a warning: they slow a presentation down. @default 5 */
+  maxImageMB: z.number().positive().default(5),
 })
 export type SiteOptionsInput = z.input<typeof SiteOptions>
 export type SiteConfig = z.output<typeof SiteOptions>

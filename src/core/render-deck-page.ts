@@ -7,7 +7,7 @@ import type { RenderedSlides } from './render-slides.ts'
 import type { SiteContext } from './site-context.ts'
 import { pageShell } from './page-shell.ts'
 import { slideTimings } from './time-budget.ts'
-import { siteHref } from './urls.ts'
+import { siteHref, urlPath } from './urls.ts'
 
 export function deckPagePath(deck: Deck): string {
   return `${deck.slug}/index.html`
@@ -20,7 +20,7 @@ export function renderDeckSlides(deck: Deck, rendered: RenderedSlides, ctx: Site
     const notes = slide.notesHtml ? `\n<aside class="notes">${slide.notesHtml}</aside>` : ''
     return `<section data-line="${slide.line}" data-timing="${timings[i]}">\n${slide.html}${notes}\n</section>`
   })
-  const homeworkUrl = ctx.site.siteUrl ? `${ctx.site.siteUrl}${deck.slug}/homework/` : undefined
+  const homeworkUrl = ctx.site.siteUrl ? `${ctx.site.siteUrl}${urlPath(deck.slug)}/homework/` : undefined
   return replaceAssets([...sections, renderHomeworkSlide(deck, homeworkUrl)].join('\n'), ctx, deckPagePath(deck))
 }
 
@@ -41,7 +41,7 @@ export function renderDeckPage(deck: Deck, rendered: RenderedSlides, ctx: SiteCo
 
 /** Swaps the image markers the Markdown renderer left for the URLs of the emitted files. */
 export function replaceAssets(html: string, ctx: SiteContext, from: string): string {
-  return html.replace(new RegExp(`${ASSET_MARKER}(.*?)__"`, 'g'), (_, encoded: string) => {
-    return `${escapeHtml(siteHref(ctx.base, from, ctx.assets.image(decodeURIComponent(encoded))))}"`
+  return html.replace(new RegExp(`${ASSET_MARKER}([^\0"]*)\0`, 'g'), (_, encoded: string) => {
+    return escapeHtml(siteHref(ctx.base, from, ctx.assets.image(decodeURIComponent(encoded))))
   })
 }

@@ -1,6 +1,7 @@
 // Renders a deck's slides and notes to HTML, collecting images and Markdown problems by line.
-import { renderMarkdown, type RenderEnv } from './markdown/index.ts'
-import type { Deck, Diagnostic } from './model.ts'
+import { referenceDefinitions, renderMarkdown, unsafeLinkMessage, type RenderEnv } from './markdown/index.ts'
+import type { Deck, Diagnostic, Slide } from './model.ts'
+import { isSafeLink } from './safe-url.ts'
 
 export interface RenderedSlide {
   line: number
@@ -28,6 +29,7 @@ export interface RenderedSlides {
 export function renderSlides(deck: Deck): RenderedSlides {
   const diagnostics: Diagnostic[] = []
   const images = new Map<string, ImageUse>()
+  const { references, reportedHrefs } = deckReferences(deck, diagnostics)
   const slides = deck.slides.map((slide) => {
     const env = (text: string, firstLine: number): RenderEnv => {
       const locate = locator(text, firstLine)
@@ -36,9 +38,9 @@ export function renderSlides(deck: Deck): RenderedSlides {
       const image = (line: number, needle: string, path: string) => {
         if (!images.has(path)) images.set(path, { path, ...locate(line, needle) })
       }
-      return { file: deck.file, image, problem: at('error'), warn: at('warning') }
+      return { file: deck.file, image, problem: at('error'), warn: at('warning'), references, reportedHrefs }
     }
-    const notesLine = slide.line + slide.markdown.split('\n').length
+    const notesLine = notesLineOf(slide)
     return {
       line: slide.line,
       html: renderMarkdown(slide.markdown, env(slide.markdown, slide.line)),
@@ -56,6 +58,32 @@ export function renderSlides(deck: Deck): RenderedSlides {
     return renderMarkdown(task.details, { file: deck.file, image, problem: report('error'), warn: report('warning') })
   })
   return { slides, details, images: [...images.values()], diagnostics }
+}
+
+const notesLineOf = (slide: Slide) => slide.line + slide.markdown.split('\n').length
+
+/**
+ * Reference definitions (`[label]: url`) hold for the whole deck, so a link on one slide may use a
+ * definition on another: collected from every slide and its notes first (the first one of a label
+ * wins, as in one Markdown file). An unsafe URL is reported once, where its definition stands.
+ */
+function deckReferences(deck: Deck, diagnostics: Diagnostic[]): Pick<RenderEnv, 'references' | 'reportedHrefs'> {
+  const references: NonNullable<RenderEnv['references']> = Object.create(null)
+  const reportedHrefs = new Set<string>()
+  for (const slide of deck.slides) {
+    for (const [text, firstLine] of [[slide.markdown, slide.line], [slide.notes, notesLineOf(slide)]] as const) {
+      if (!text) continue
+      const locate = locator(text, firstLine)
+      for (const [label, { href, title, line }] of referenceDefinitions(text)) {
+        if (label in references) continue
+        references[label] = { href, title }
+        if (isSafeLink(href)) continue
+        reportedHrefs.add(href)
+        diagnostics.push({ file: deck.file, ...locate(line, href), field: '', message: unsafeLinkMessage(href), severity: 'error' })
+      }
+    }
+  }
+  return { references, reportedHrefs }
 }
 
 /**

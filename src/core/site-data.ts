@@ -3,6 +3,7 @@ import { Feed } from 'feed'
 import type { Deck } from './model.ts'
 import type { SiteContext } from './site-context.ts'
 import { splitByDate } from './render-index.ts'
+import { urlPath } from './urls.ts'
 
 /**
  * decks.json: one entry per deck; each task's url is exactly what its QR code encodes, and a
@@ -18,8 +19,8 @@ export function decksJson(decks: readonly Deck[], ctx: SiteContext): string {
     presenter: deck.meta.presenter ?? null,
     lang: deck.meta.lang,
     duration: deck.meta.duration,
-    path: `${deck.slug}/`,
-    homeworkPath: `${deck.slug}/homework/`,
+    path: `${urlPath(deck.slug)}/`,
+    homeworkPath: `${urlPath(deck.slug)}/homework/`,
     homework: deck.homework.map((t) => ({ kind: t.kind, title: t.title, url: t.target, ...(t.forward ? { target: t.forward } : {}), due: t.due ?? null })),
   }))
   return `${JSON.stringify(entries, null, 2)}\n`
@@ -30,7 +31,7 @@ export function atomFeed(decks: readonly Deck[], ctx: SiteContext): string {
   const root = ctx.site.siteUrl ?? (ctx.base.startsWith('/') ? ctx.base : '/')
   const sorted = [...decks].sort((a, b) => b.meta.date.localeCompare(a.meta.date))
   const updated = new Date(`${sorted[0]?.meta.date ?? ctx.today}T00:00:00Z`)
-  const tag = (slug: string) => `tag:updeck,2026:${encodeURIComponent(ctx.site.organisation)}/${slug}`
+  const tag = (slug: string) => `tag:updeck,2026:${encodeURIComponent(ctx.site.organisation)}/${urlPath(slug)}`
   const feed = new Feed({
     title: ctx.site.organisation,
     id: tag(''),
@@ -46,7 +47,7 @@ export function atomFeed(decks: readonly Deck[], ctx: SiteContext): string {
     feed.addItem({
       title: deck.meta.title,
       id: tag(deck.slug),
-      link: `${root}${deck.slug}/`,
+      link: `${root}${urlPath(deck.slug)}/`,
       date: new Date(`${deck.meta.date}T00:00:00Z`),
       description: `${deck.meta.audience} · ${deck.meta.date}${tasks ? ` · ${tasks}` : ''}`,
       author: deck.meta.presenter ? [{ name: deck.meta.presenter }] : [],

@@ -6,9 +6,17 @@ import { domainToUnicode } from 'node:url'
  * in the page at `from` (e.g. `vertrieb/index.html`).
  */
 export function siteHref(base: string, from: string, target: string): string {
-  if (base !== './' && base !== '') return `${base}${target}`
+  if (base !== './' && base !== '') return `${base}${urlPath(target)}`
   const depth = from.split('/').length - 1
-  return `${'../'.repeat(depth)}${target}` || './'
+  return `${'../'.repeat(depth)}${urlPath(target)}` || './'
+}
+
+/**
+ * A site path as written in a URL: letters beyond ASCII percent-encoded as UTF-8 (a deck named
+ * עדכון.md lives at /%D7%A2%D7%93…/), ASCII left as it is, so encoded paths are not encoded twice.
+ */
+export function urlPath(path: string): string {
+  return path.replace(/[^\x21-\x7e]+/g, encodeURIComponent)
 }
 
 /** Short human-readable form of a URL for under a QR code: host without www, plus the path. */
@@ -22,5 +30,9 @@ export function displayUrl(url: string): string {
     // keep the encoded path
   }
   const full = host + path
-  return full.length > 42 ? `${full.slice(0, 40)}…` : full
+  // Counted and cut in graphemes: a UTF-16 slice would split an emoji or drop a combining accent.
+  const graphemes = Array.from(GRAPHEMES.segment(full), (s) => s.segment)
+  return graphemes.length > 42 ? `${graphemes.slice(0, 40).join('')}…` : full
 }
+
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' })

@@ -1,5 +1,5 @@
 // Turns YAML syntax errors and zod issues into diagnostics at the YAML node they name.
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml'
+import { isAlias, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
 import type { z } from 'zod'
 
 export interface Located {
@@ -14,16 +14,49 @@ export interface ParsedYaml {
   doc: Document
   lines: LineCounter
   errors: Located[]
+  /** The YAML text, to point into a value. */
+  source: string
 }
 
 export function parseYaml(text: string): ParsedYaml {
   const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
+  // merge: YAML 1.1 merge keys (`<<: *task`) are how people reuse a task; yaml 1.2 would keep "<<" as a field.
+  // logLevel: yaml's warnings (a list used as a key) would go to stderr without a file name; zod reports the key.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true, logLevel: 'error' })
   const errors = doc.errors.map((e) => {
     const { line, col } = lines.linePos(e.pos[0])
     return { line, col, field: '', message: yamlMessage(e.code, e.message) }
   })
-  return { data: errors.length ? undefined : doc.toJS(), doc, lines, errors }
+  if (errors.length) return { data: undefined, doc, lines, errors, source: text }
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), doc, lines, errors, source: text }
+  } catch (error) {
+    // toJS throws a ReferenceError when aliases expand too far (a "billion laughs" file), and an
+    // Error when `<<:` names something other than a group of fields.
+    const bomb = error instanceof ReferenceError
+    const at = bomb ? first(doc, isAlias) : first(doc, (n) => isScalar(n) && (n.source === '<<' || n.value === '<<')) ?? first(doc, () => true)
+    const { line, col } = lines.linePos(at?.range?.[0] ?? 0)
+    const message = bomb
+      ? 'aliases (*name) expand to too much text: write the values out instead of repeating *name'
+      : '<< merges only a group of fields defined with &name, e.g. <<: *task'
+    return { data: undefined, doc, lines, errors: [{ line, col, field: '', message }], source: text }
+  }
+}
+
+/** yaml's own default; named so the limit is visible where the error is turned into a message. */
+const MAX_ALIAS_COUNT = 100
+
+/** The first node in document order that `test` accepts (aliases, keys and values alike). */
+function first(doc: Document, test: (node: Node) => boolean): Node | undefined {
+  let found: Node | undefined
+  visit(doc, (_, node) => {
+    if (isNode(node) && test(node)) {
+      found = node
+      return visit.BREAK
+    }
+    return undefined
+  })
+  return found
 }
 
 function yamlMessage(code: string, message: string): string {
@@ -48,7 +81,17 @@ export function locateIssue(parsed: ParsedYaml, issue: z.core.$ZodIssue): Locate
       message: `unknown field: check its spelling${suggest(key)}`,
     }))
   }
-  return [{ ...nodePosition(parsed, path), field: fieldName(path), message: issue.message }]
+  const char = issue.code === 'custom' ? (issue.params?.char as string | undefined) : undefined
+  const at = (char && charPosition(parsed, path, char)) || nodePosition(parsed, path)
+  return [{ ...at, field: fieldName(path), message: issue.message }]
+}
+
+/** Where a character the schema refused stands in the value as written (not when it is an escape like \v). */
+function charPosition({ doc, lines, source }: ParsedYaml, path: (string | number)[], char: string): { line: number; col: number } | undefined {
+  const node = doc.getIn(path, true)
+  if (!isScalar(node) || !node.range) return undefined
+  const index = source.slice(node.range[0], node.range[1]).indexOf(char)
+  return index < 0 ? undefined : lines.linePos(node.range[0] + index)
 }
 
 function nodePosition({ doc, lines }: ParsedYaml, path: (string | number)[]): { line: number; col: number } {

@@ -1,10 +1,11 @@
-// Remembers what the last successful build of an output folder was made from, so that a build
-// with nothing changed can stop at once (node_modules/.cache/updeck/builds.json).
-import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, statSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+// Remembers what the last successful build of an output folder was made from, and every file it
+// wrote, so that a build with nothing changed can stop at once (node_modules/.cache/updeck/builds.json).
+// The manifest lives here rather than in the output: nothing of it gets published.
+import { createHash, randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { fileListing, hashProject } from './file-listing.ts'
+import { fileContent, fileListing, hashProject, listFiles } from './file-listing.ts'
 
 export interface BuildKey {
   root: string
@@ -21,7 +22,8 @@ interface BuildInputs extends BuildKey {
 interface Stamp {
   hash: string
   decksDir: string
-  indexMtimeMs: number
+  /** Every file of the output, path → "size mtime": a deleted or edited file means rebuild. */
+  output: Record<string, string>
 }
 
 const stampFile = (root: string) => join(root, 'node_modules/.cache/updeck/builds.json')
@@ -30,7 +32,7 @@ const stampFile = (root: string) => join(root, 'node_modules/.cache/updeck/build
 function hashInputs(inputs: BuildInputs): string {
   const hash = createHash('sha256').update(JSON.stringify(inputs))
   // Decks by content: an editor that saves without changes must not cost a build.
-  for (const { name } of fileListing(inputs.decksDir)) hash.update(name).update(readFileSync(join(inputs.decksDir, name)))
+  for (const file of listFiles(inputs.decksDir)) hash.update(file.name).update(fileContent(inputs.decksDir, file))
   return hashProject(hash, inputs.root, ['src', 'themes']).digest('hex')
 }
 
@@ -42,12 +44,26 @@ async function readStamps(root: string): Promise<Record<string, Stamp>> {
   }
 }
 
-/** True when `outDir` still holds the output of a build from exactly these inputs. */
+function outputManifest(outDir: string): Record<string, string> {
+  return Object.fromEntries(fileListing(outDir).map((f) => [f.name, f.stamp]))
+}
+
+function sameManifest(a: Record<string, string>, b: Record<string, string>): boolean {
+  const names = Object.keys(a)
+  return names.length === Object.keys(b).length && names.every((name) => a[name] === b[name])
+}
+
+/** True when `outDir` still holds, file for file, the output of a build from exactly these inputs. */
 export async function isUpToDate(key: BuildKey): Promise<boolean> {
   const stamp = (await readStamps(key.root))[key.outDir]
-  const index = join(key.outDir, 'index.html')
-  if (!stamp || !existsSync(index) || statSync(index).mtimeMs !== stamp.indexMtimeMs) return false
+  if (!stamp?.output || !sameManifest(stamp.output, outputManifest(key.outDir))) return false
   return hashInputs({ ...key, decksDir: stamp.decksDir }) === stamp.hash
+}
+
+/** True when every file in `outDir` was written by the last build of this project into it. */
+export async function wasBuiltHere(root: string, outDir: string): Promise<boolean> {
+  const output = (await readStamps(root))[outDir]?.output
+  return output !== undefined && fileListing(outDir).every((file) => file.name in output)
 }
 
 /** Hashes the inputs now; `save()` after a successful build marks `outDir` as made from them. */
@@ -55,10 +71,15 @@ export function recordBuild(key: BuildKey, decksDir: string): { save(): Promise<
   const hash = hashInputs({ ...key, decksDir })
   return {
     async save() {
-      const stamps = await readStamps(key.root)
-      stamps[key.outDir] = { hash, decksDir, indexMtimeMs: statSync(join(key.outDir, 'index.html')).mtimeMs }
-      await mkdir(dirname(stampFile(key.root)), { recursive: true })
-      await writeFile(stampFile(key.root), JSON.stringify(stamps, null, 2))
+      // Folders that are gone (temporary outputs of tests and benchmarks) are forgotten.
+      const stamps = Object.fromEntries(Object.entries(await readStamps(key.root)).filter(([outDir]) => existsSync(outDir)))
+      stamps[key.outDir] = { hash, decksDir, output: outputManifest(key.outDir) }
+      // Written aside and renamed: a build reading the stamps meanwhile never sees half a file.
+      const file = stampFile(key.root)
+      const temporary = `${file}.${randomUUID()}`
+      await mkdir(dirname(file), { recursive: true })
+      await writeFile(temporary, JSON.stringify(stamps))
+      await rename(temporary, file)
     },
   }
 }

@@ -1,12 +1,15 @@
-// Reads, parses and renders every deck, and checks the images they use exist: all diagnostics at once.
-import { existsSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+// Reads, parses and renders every deck, and checks the images they use: all diagnostics at once.
 import { checkSlugs, type RenderedDeck } from '../core/build-site.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Diagnostic } from '../core/model.ts'
 import { parseDeck } from '../core/parse-deck.ts'
 import { renderSlides } from '../core/render-slides.ts'
+import { readImage } from './image-file.ts'
 import { readDecks, readDeckFile } from './read-decks.ts'
+
+const MB = 1024 * 1024
+const tooLarge = (path: string, size: number, limit: number) =>
+  `image "${path}" is ${(size / MB).toFixed(1)} MB, more than the ${limit} MB that load quickly in a presentation: export it smaller (1920 pixels wide is plenty)`
 
 export interface LoadContext {
   decksDir: string
@@ -25,17 +28,24 @@ export function loadDeck(text: string, file: string, ctx: LoadContext): { deck?:
   if (!parsed.deck) return { diagnostics: parsed.diagnostics }
   const rendered = renderSlides(parsed.deck)
   const diagnostics = [...parsed.diagnostics, ...rendered.diagnostics]
-  for (const image of rendered.images) {
-    const path = join(ctx.decksDir, image.path)
-    if (!existsSync(path) || !statSync(path).isFile()) {
-      diagnostics.push({ file, line: image.line, col: image.col, field: '', message: `image "${image.path}" not found in the decks folder: check the file name`, severity: 'error' })
-    }
+  for (const { path, line, col } of rendered.images) {
+    const image = readImage(ctx.decksDir, path)
+    const at = { file, line, col, field: '' }
+    if ('problem' in image) diagnostics.push({ ...at, message: `image "${path}" ${image.problem}`, severity: 'error' })
+    else if (image.size > ctx.site.maxImageMB * MB) diagnostics.push({ ...at, message: tooLarge(path, image.size, ctx.site.maxImageMB), severity: 'warning' })
   }
   diagnostics.sort((a, b) => a.line - b.line || a.col - b.col)
   return { deck: { deck: parsed.deck, rendered }, diagnostics }
 }
 
+/** Every deck and the diagnostics of all of them, problems between decks (checkSlugs) included. */
 export async function loadDecks(ctx: LoadContext): Promise<Loaded> {
+  const loaded = await loadDeckFiles(ctx)
+  return { decks: loaded.decks, diagnostics: [...loaded.diagnostics, ...checkSlugs(loaded.decks.map((d) => d.deck))] }
+}
+
+/** Every deck file, each loaded on its own: the dev server adds checkSlugs as decks come and go. */
+export async function loadDeckFiles(ctx: LoadContext): Promise<Loaded> {
   const { files, problems } = await readDecks(ctx.decksDir)
   const diagnostics = [...problems]
   const decks: RenderedDeck[] = []
@@ -44,7 +54,6 @@ export async function loadDecks(ctx: LoadContext): Promise<Loaded> {
     diagnostics.push(...result.diagnostics)
     if (result.deck) decks.push(result.deck)
   }
-  diagnostics.push(...checkSlugs(decks.map((d) => d.deck)))
   return { decks, diagnostics }
 }
 

@@ -1,14 +1,15 @@
 // Atomic output: build into a staging folder beside --out, then swap it in only after success.
+// `outDir` here is always a real path: for a symbolic link --out, its target, so the link stays.
+import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
-/** A fresh staging folder next to `outDir` (same file system, so rename is atomic). */
+/** A new staging folder's path next to `outDir` (same file system, so rename is atomic). */
 export async function stagingDir(outDir: string): Promise<string> {
-  const dir = join(dirname(outDir), `.updeck-staging-${basename(outDir)}-${process.pid}`)
-  await rm(dir, { recursive: true, force: true })
   await mkdir(dirname(outDir), { recursive: true })
-  return dir
+  // Unique per build, also for two builds in one process.
+  return join(dirname(outDir), `.updeck-staging-${basename(outDir)}-${randomUUID().slice(0, 8)}`)
 }
 
 /** Replaces `outDir` by `staged`. The old output is moved aside first and removed last. */

@@ -1,6 +1,6 @@
 // Writes the site's pages and images into an output folder, next to an already bundled runtime.
 import { createHash } from 'node:crypto'
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import { deckPages, forwardingPages, sitePages } from '../core/build-site.ts'
 import { hasErrors } from '../core/diagnostic.ts'
@@ -8,6 +8,8 @@ import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Diagnostic } from '../core/model.ts'
 import type { SiteAssets } from '../core/site-context.ts'
 import { siteClock } from './clock.ts'
+import { readImage, type ImageFile } from './image-file.ts'
+import { IMAGE_FORMATS } from './image-type.ts'
 import { loadDecks } from './load-decks.ts'
 import { pageWriter } from './write-pages.ts'
 
@@ -30,8 +32,14 @@ export async function writeSite(options: WriteSite): Promise<Diagnostic[]> {
   const loaded = await loadDecks({ decksDir, themes, site })
   if (hasErrors(loaded.diagnostics)) return loaded.diagnostics
   const images = new Map<string, string>()
-  for (const { rendered } of loaded.decks) {
-    for (const { path } of rendered.images) if (!images.has(path)) images.set(path, copyHashed(join(decksDir, path), outDir))
+  for (const { deck, rendered } of loaded.decks) {
+    for (const { path, line, col } of rendered.images) {
+      if (images.has(path)) continue
+      const image = readImage(decksDir, path, { bytes: true })
+      // Checked when loaded; changed since (a save during the build): refuse rather than publish unchecked.
+      if ('problem' in image) return [...loaded.diagnostics, { file: deck.file, line, col, field: '', message: `image "${path}" ${image.problem}`, severity: 'error' }]
+      images.set(path, writeHashed(path, image, outDir))
+    }
   }
   const ctx = { site, base, assets: { ...runtime, image: (path: string) => images.get(path)! }, ...siteClock(options.today) }
   // One deck at a time: a thousand decks' pages are never all in memory.
@@ -42,12 +50,16 @@ export async function writeSite(options: WriteSite): Promise<Diagnostic[]> {
   return loaded.diagnostics
 }
 
-/** Copies an image to assets/<name>-<hash><ext>, named by its content like vite names assets. */
-function copyHashed(source: string, outDir: string): string {
-  const hash = createHash('sha256').update(readFileSync(source)).digest('base64url').slice(0, 8)
-  const ext = extname(source)
-  const name = `assets/${basename(source, ext).replace(/[^\w-]/g, '_')}-${hash}${ext.toLowerCase()}`
+/**
+ * Writes the checked bytes to assets/<name>-<hash>.<ext>, named by content like vite names assets.
+ * The extension comes from the content, not from the source's name: a web server picks the
+ * Content-Type by it, and `x.html` holding PNG bytes must not be served as a page.
+ */
+function writeHashed(path: string, image: ImageFile, outDir: string): string {
+  const bytes = image.bytes!
+  const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 8)
+  const name = `assets/${basename(path, extname(path)).replace(/[^\w-]/g, '_')}-${hash}.${IMAGE_FORMATS[image.type].ext}`
   mkdirSync(join(outDir, 'assets'), { recursive: true })
-  copyFileSync(source, join(outDir, name))
+  writeFileSync(join(outDir, name), bytes)
   return name
 }

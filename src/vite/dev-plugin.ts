@@ -1,16 +1,19 @@
 // updeck:dev — serves the site from memory, re-renders a saved deck and swaps it in on the same slide.
-import { readFile } from 'node:fs/promises'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join, relative, resolve, sep } from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
-import { deckPages, forwardingPages, sitePages, type RenderedDeck } from '../core/build-site.ts'
+import { checkSlugs, deckPages, forwardingPages, sitePages, type RenderedDeck } from '../core/build-site.ts'
+import { isDeckFile, isHiddenPath } from '../core/deck-files.ts'
 import { formatDiagnostic, hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Diagnostic, Page } from '../core/model.ts'
 import { renderDeckSlides } from '../core/render-deck-page.ts'
 import type { SiteAssets, SiteContext } from '../core/site-context.ts'
-import { loadDecks, loadOneDeck, type LoadContext } from '../io/load-decks.ts'
+import { containedPath } from '../io/contained-path.ts'
+import { loadDeckFiles, loadOneDeck, type LoadContext } from '../io/load-decks.ts'
 import { listThemes } from '../io/themes.ts'
 import { siteClock } from '../io/clock.ts'
+import { decodePath, reachesDecks, serveImage } from './dev-files.ts'
 import { errorPage } from './error-page.ts'
 import { withSiteUrl } from './options.ts'
 import { DECK_RUNTIME, PAGE_CSS } from './runtime-files.ts'
@@ -18,12 +21,16 @@ import { DECK_RUNTIME, PAGE_CSS } from './runtime-files.ts'
 const IMAGE_PREFIX = '@updeck/decks/'
 /** How long a deck file must stay unchanged before it is re-rendered. */
 const SETTLE_MS = 40
+type WatchEvent = 'add' | 'change' | 'unlink'
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', json: 'application/json', xml: 'application/atom+xml', ics: 'text/calendar; charset=utf-8' }
 
 export function devPlugin(configured: SiteConfig): Plugin {
   let site = configured
   let load: LoadContext
+  /** Every deck by file, in the listing's order (checkSlugs blames the later of two decks). */
   let decks = new Map<string, RenderedDeck>()
+  /** The problems of each file on its own; `diagnostics` adds the problems between decks. */
+  let fileProblems: Diagnostic[] = []
   let diagnostics: Diagnostic[] = []
   let base = '/'
   let today: string | undefined
@@ -57,32 +64,50 @@ export function devPlugin(configured: SiteConfig): Plugin {
       today = server.config.updeck?.today
       site = withSiteUrl(configured, server.config.updeck?.siteUrl)
       load = { decksDir: resolve(root, server.config.updeck?.decksDir ?? site.decksDir), themes: listThemes(themesDir), site }
+      // The same listing and the same slug check as build and check: dev shows what a build would.
+      const settle = () => {
+        diagnostics = [...fileProblems, ...checkSlugs([...decks.values()].map((d) => d.deck))]
+      }
       const reload = async () => {
-        const loaded = await loadDecks(load)
+        const loaded = await loadDeckFiles(load)
         decks = new Map(loaded.decks.map((d) => [d.deck.file, d]))
-        diagnostics = loaded.diagnostics
+        fileProblems = loaded.diagnostics
+        settle()
       }
       await reload()
       server.watcher.add(load.decksDir)
+      const usesImage = (file: string) => [...decks.values()].some((d) => d.rendered.images.some((i) => i.path === file))
 
-      const onDeckFile = async (event: 'add' | 'change' | 'unlink', path: string) => {
+      const onDeckFile = async (event: WatchEvent, path: string) => {
         const file = relative(load.decksDir, path).split(sep).join('/')
         if (file.startsWith('..')) return
-        if (event !== 'change' || !file.endsWith('.md')) {
+        // The watcher follows links, into linked folders too: what leads outside is judged when listed.
+        const where = containedPath(load.decksDir, file)
+        if (event === 'change' && 'refused' in where && where.refused === 'outside') return
+        const deck = isDeckFile(file)
+        // Never a deck, whatever happens to it: a draft in .drafts/, an editor's swap file.
+        if (!deck && isHiddenPath(file) && !usesImage(file)) return
+        // Decks came or went, or an image changed: list and check everything again, as a build does.
+        if (!deck || event !== 'change') {
           await reload()
           server.hot.send({ type: 'full-reload' })
           return
         }
         const hadErrors = diagnostics.some((d) => d.file === file && d.severity === 'error')
         const result = await loadOneDeck(load, file)
-        diagnostics = [...diagnostics.filter((d) => d.file !== file), ...result.diagnostics]
-        if (hasErrors(result.diagnostics) || !result.deck) {
-          const message = result.diagnostics.map((d) => formatDiagnostic(d, relative(root, load.decksDir) + '/')).join('\n')
+        fileProblems = [...fileProblems.filter((d) => d.file !== file), ...result.diagnostics]
+        if (result.deck && !hasErrors(result.diagnostics)) {
+          decks.set(file, result.deck)
+          decks = new Map([...decks].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        }
+        settle()
+        const problems = diagnostics.filter((d) => d.file === file)
+        if (hasErrors(problems) || !result.deck) {
+          const message = problems.map((d) => formatDiagnostic(d, relative(root, load.decksDir) + '/')).join('\n')
           server.config.logger.error(message, { timestamp: true })
           server.hot.send({ type: 'error', err: { message, stack: '', plugin: 'updeck' } })
           return
         }
-        decks.set(file, result.deck)
         if (hadErrors) {
           server.hot.send({ type: 'full-reload' })
           return
@@ -91,29 +116,32 @@ export function devPlugin(configured: SiteConfig): Plugin {
         server.hot.send({ type: 'custom', event: 'updeck:deck', data: { slug: result.deck.deck.slug, slides } })
       }
       // A save often fires several events (truncate, write, rename): wait until the file is quiet for
-      // a moment, then handle one event at a time so each sees the previous one's result.
+      // a moment, then handle one event at a time so each sees the previous one's result. The events
+      // of one quiet spell count as one: a new file's add+change is an add (the listing changes).
       let queue = Promise.resolve()
-      const timers = new Map<string, NodeJS.Timeout>()
-      const enqueue = (event: 'add' | 'change' | 'unlink') => (path: string) => {
-        clearTimeout(timers.get(path))
-        timers.set(path, setTimeout(() => {
-          timers.delete(path)
+      const pending = new Map<string, { event: WatchEvent; timer: NodeJS.Timeout }>()
+      const enqueue = (next: WatchEvent) => (path: string) => {
+        const before = pending.get(path)
+        clearTimeout(before?.timer)
+        const event = mergeEvents(before?.event, next)
+        const timer = setTimeout(() => {
+          pending.delete(path)
           queue = queue.then(() => onDeckFile(event, path)).catch((error: unknown) => server.config.logger.error(String(error)))
-        }, SETTLE_MS))
+        }, SETTLE_MS)
+        pending.set(path, { event, timer })
       }
       server.watcher.on('add', enqueue('add'))
       server.watcher.on('unlink', enqueue('unlink'))
       server.watcher.on('change', enqueue('change'))
 
-      server.middlewares.use(async (req, res, next) => {
-        const url = decodeURIComponent((req.url ?? '/').split('?')[0]!)
+      const serve = async (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
+        const url = decodePath(req.url ?? '/')
+        // Any page the presenter has open may send such a request: answer it, never crash on it.
+        if (url === undefined) return void res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request: malformed percent-encoding in the address\n')
+        if (reachesDecks(req.url ?? '/', { root, base, decksDir: load.decksDir })) return void res.writeHead(404).end()
         if (!url.startsWith(base)) return next()
         const path = url.slice(base.length)
-        if (path.startsWith(IMAGE_PREFIX)) {
-          const file = resolve(load.decksDir, path.slice(IMAGE_PREFIX.length))
-          if (!file.startsWith(load.decksDir + sep)) return next()
-          return readFile(file).then((data) => res.end(data), () => next())
-        }
+        if (path.startsWith(IMAGE_PREFIX)) return serveImage(load.decksDir, path.slice(IMAGE_PREFIX.length), res)
         const errors = diagnostics.filter((d) => d.severity === 'error')
         const page = findPage(themesDir, path === '' || path.endsWith('/') ? `${path}index.html` : path)
         if (!page && !(errors.length && (path === '' || path.endsWith('/')))) return next()
@@ -125,7 +153,17 @@ export function devPlugin(configured: SiteConfig): Plugin {
         }
         res.setHeader('Content-Type', type)
         res.end(body)
-      })
+      }
+      // An error in an async middleware would be an unhandled rejection, which ends node: pass it on.
+      server.middlewares.use((req, res, next) => void serve(req, res, next).catch(next))
     },
   }
+}
+
+/** What a quick run of watcher events on one path amounts to once the file is quiet. */
+export function mergeEvents(before: WatchEvent | undefined, next: WatchEvent): WatchEvent {
+  if (before === 'add' && next === 'change') return 'add'
+  // Deleted and written again (some editors save this way): the same file with new content.
+  if (before === 'unlink' && next === 'add') return 'change'
+  return next
 }

@@ -6,5 +6,4 @@ export const PAGE_CSS = fileURLToPath(new URL('../runtime/page.css', import.meta
 
 export const THEME_ENTRY = 'virtual:updeck-theme/'
 export const PAGE_ENTRY = 'virtual:updeck-page'
-/** Written next to the bundled runtime: which files a deck page and the other pages load. */
-export const RUNTIME_MANIFEST = 'updeck-runtime.json'
+export { RUNTIME_MANIFEST } from '../core/runtime-manifest.ts'

@@ -3,7 +3,9 @@ import { execFile } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
+import stringWidth from 'string-width'
 import { describe, expect, it } from 'vitest'
+import { checkTable } from '../../src/cli/check-table.ts'
 import { check } from '../../src/index.ts'
 import { HOMEWORK_SECONDS, MIN_SECONDS_PER_SLIDE } from '../../src/core/time-budget.ts'
 import { tempDir } from '../helpers/build-fixture.ts'
@@ -47,6 +49,31 @@ describe('check', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('test/fixtures/decks/bad/wrong-types.md:3:7 date: use YYYY-MM-DD, e.g. 2026-12-03')
     expect(result.stderr).toContain('test/fixtures/decks/bad/homework-urls.md:8:10 homework.1.url: only https:// links are allowed')
+  })
+
+  it('says error or warning in the row of each deck that has one, and keeps columns aligned for wide characters', async () => {
+    const decksDir = join(tempDir('table'), 'decks')
+    mkdirSync(decksDir, { recursive: true })
+    const deck = (audience: string, slide: string) =>
+      `---\ntitle: Update\ndate: 2026-12-03\naudience: ${audience}\nhomework:\n  - { kind: follow, title: Folgen, url: "https://example.com" }\n---\n\n# Folie\n\n${slide}\n`
+    writeFileSync(join(decksDir, 'a-gut.md'), deck('営業チーム東京', 'Alles gut.'))
+    writeFileSync(join(decksDir, 'b-link.md'), deck('Vertrieb', '[Klick](javascript:alert(1))'))
+    writeFileSync(join(decksDir, 'c-kaputt.md'), '---\ntitle: [kaputt\n---\n\n# Folie\n')
+    writeFileSync(join(decksDir, 'd-bild.md'), deck('Personal', '![](bild.svg)'))
+    writeFileSync(join(decksDir, 'bild.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+    const result = await check({ root: ROOT, decksDir })
+    expect(result.decks.map((d) => [d.file, d.errors, d.warnings])).toEqual([
+      ['a-gut.md', 0, 0],
+      ['b-link.md', 1, 0],
+      ['c-kaputt.md', 1, 0],
+      ['d-bild.md', 0, 1],
+    ])
+    const lines = checkTable(result.decks).split('\n')
+    expect(lines.map((l) => l.split(/\s{2,}/).at(-1))).toEqual(['status', '---------', 'ok', '1 error', '1 error', '1 warning'])
+    expect(lines[4]).toMatch(/^c-kaputt(\s+–){6}\s+1 error$/)
+    // Every row's status starts in the same terminal column, 営業チーム東京 (7 characters, 14 columns) included.
+    const statusColumn = (line: string) => stringWidth(line.slice(0, line.search(/\S+( \S+)?$/)))
+    expect(new Set(lines.map(statusColumn)).size).toBe(1)
   })
 })
 

@@ -1,16 +1,20 @@
 // The dev server: a saved deck shows on the same slide, errors show in the browser, new decks appear.
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import type { ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dev } from '../../src/index.ts'
+import { formatDiagnostic } from '../../src/core/diagnostic.ts'
+import { check, dev } from '../../src/index.ts'
 import { launchBrowser, openDeck, watchPage } from '../helpers/browser.ts'
 import { tempDir, TODAY } from '../helpers/build-fixture.ts'
+import { brokenSlideImages } from '../helpers/slide-images.ts'
 import { ROOT } from '../helpers/site.ts'
 import { checkSpeakerView } from './speaker-steps.ts'
 
 const SLUG = 'vertrieb/2026-12-03-social-media-update'
+const EXAMPLES = ['engineering/2027-01-14-tech-blog', 'personal/2026-12-10-employer-branding', SLUG]
+const smallDeck = (title: string) => `---\ntitle: ${title}\ndate: 2027-02-01\naudience: Einkauf\nhomework:\n  - { kind: follow, title: Folgen, url: "https://example.com" }\n---\n\n# ${title}\n`
 let server: ViteDevServer
 let browser: Browser
 let page: Page
@@ -19,7 +23,12 @@ let url: string
 
 beforeAll(async () => {
   decksDir = join(tempDir('dev'), 'decks')
+  DRAFTS = [join(decksDir, '.drafts', 'geheim.md'), join(decksDir, '.geheim.md')]
+  MARKER = join(decksDir, 'marke.md')
   cpSync(join(ROOT, 'decks'), decksDir, { recursive: true })
+  mkdirSync(join(decksDir, '.drafts'))
+  for (const draft of DRAFTS) writeFileSync(draft, smallDeck('Geheimer Entwurf'))
+  writeFileSync(MARKER, smallDeck('Marke'))
   server = await dev({ root: ROOT, decksDir, today: TODAY, port: 5990 + Math.floor(Math.random() * 200) })
   url = server.resolvedUrls!.local[0]!
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
@@ -33,6 +42,20 @@ afterAll(async () => {
 })
 
 const deckFile = () => join(decksDir, `${SLUG}.md`)
+let DRAFTS: string[]
+let MARKER: string
+const indexHtml = async () => (await fetch(url)).text()
+/** Writes a file and resolves when the dev server's watcher has reported it. */
+const saved = (path: string, text: string) =>
+  new Promise<void>((resolve) => {
+    const seen = (changed: string) => {
+      if (changed !== path) return
+      server.watcher.off('add', seen).off('change', seen)
+      resolve()
+    }
+    server.watcher.on('add', seen).on('change', seen)
+    writeFileSync(path, text)
+  })
 
 describe('npm run dev', () => {
   it('serves a deck that runs in the browser, without requests to other hosts', async () => {
@@ -78,6 +101,43 @@ describe('npm run dev', () => {
     await page.goto(url)
     writeFileSync(join(decksDir, 'neu.md'), '---\ntitle: Ganz neu\ndate: 2027-02-01\naudience: Einkauf\nhomework:\n  - { kind: follow, title: Folgen, url: "https://example.com" }\n---\n\n# Neu\n')
     await expect.poll(() => page.locator('text=Ganz neu').count(), { timeout: 5000 }).toBe(1)
+  })
+  it('shows every image on every slide of every example deck (naturalWidth > 0)', async () => {
+    for (const slug of EXAMPLES) {
+      await openDeck(page, `${url}${slug}/`)
+      const { broken, seen } = await brokenSlideImages(page)
+      expect(seen, slug).toBeGreaterThan(0)
+      expect(broken, slug).toEqual([])
+    }
+  })
+
+  it('leaves out decks in a hidden folder or file however often they are saved, as build and check do', async () => {
+    // The drafts (first saved before the server started) are saved again, then a visible deck.
+    // Saves of existing files are handled one after the other, in the order the watcher reported
+    // them: once the visible deck's new title shows, the drafts' saves were handled too.
+    for (const draft of DRAFTS) await saved(draft, smallDeck('Geheimer Entwurf, zweite Fassung'))
+    writeFileSync(MARKER, smallDeck('Marke, zweite Fassung'))
+    await expect.poll(indexHtml, { timeout: 5000 }).toContain('Marke, zweite Fassung')
+    expect(await indexHtml()).not.toContain('Geheim')
+    expect(await (await fetch(`${url}decks.json`)).text()).not.toContain('Geheim')
+    const checked = (await check({ root: ROOT, decksDir })).decks.map((d) => d.file)
+    expect(checked).toContain('marke.md')
+    expect(checked.filter((f) => f.includes('geheim'))).toEqual([])
+  })
+
+  it('refuses two decks at one address (gleich.md, Gleich.md) with the message the build gives', async () => {
+    writeFileSync(join(decksDir, 'gleich.md'), smallDeck('Gleich klein'))
+    writeFileSync(join(decksDir, 'Gleich.md'), smallDeck('Gleich groß'))
+    const built = (await check({ root: ROOT, decksDir })).diagnostics.filter((d) => d.message.includes('same address'))
+    expect(built).toHaveLength(1)
+    await expect.poll(indexHtml, { timeout: 5000 }).toContain(formatDiagnostic(built[0]!))
+    // Saving one of them again keeps the problem: the dev server checks the addresses on every save.
+    writeFileSync(join(decksDir, 'gleich.md'), smallDeck('Gleich klein, geändert'))
+    await expect.poll(indexHtml, { timeout: 5000 }).toContain('Gleich klein, geändert')
+    expect(await indexHtml()).toContain(formatDiagnostic(built[0]!))
+    rmSync(join(decksDir, 'Gleich.md'))
+    await expect.poll(indexHtml, { timeout: 5000 }).not.toContain('same address')
+    rmSync(join(decksDir, 'gleich.md'))
   })
 })
 

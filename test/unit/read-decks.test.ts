@@ -39,6 +39,14 @@ describe('loadDecks', () => {
     ])
   })
 
+  it('tells a UTF-16 file ("Unicode" in Notepad) to be saved as UTF-8, with or without a byte order mark', async () => {
+    const utf16 = (bom: number[], encoding: 'utf16le' | 'ucs2') => Buffer.concat([Buffer.from(bom), Buffer.from(deck('Grüße'), encoding)])
+    const bigEndian = Buffer.from(deck('Grüße'), 'utf16le').swap16()
+    const { messages } = await load({ 'notepad.md': utf16([0xff, 0xfe], 'utf16le'), 'ohne-bom.md': utf16([], 'utf16le'), 'big-endian.md': Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian]) })
+    const advice = 'the file is saved as UTF-16 ("Unicode"): save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)'
+    expect(messages).toEqual([`big-endian.md:1:1 ${advice}`, `notepad.md:1:1 ${advice}`, `ohne-bom.md:1:1 ${advice}`])
+  })
+
   it('reports two decks with the same address instead of overwriting one', async () => {
     const { messages } = await load({ 'über-uns.md': deck('A'), 'ueber uns.md': deck('B'), 'assets.md': deck('C'), 'x/homework.md': deck('D') })
     expect(messages).toEqual([

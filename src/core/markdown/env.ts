@@ -8,4 +8,8 @@ export interface RenderEnv {
   /** Report a problem on a line relative to the rendered text; `needle` finds the column. */
   problem(line: number, needle: string, message: string): void
   warn(line: number, needle: string, message: string): void
+  /** The deck's reference definitions (`[label]: url` on any slide), as markdown-it looks them up. */
+  references?: Record<string, { href: string; title: string }>
+  /** Unsafe hrefs of those definitions: reported where the definition stands, not at each use. */
+  reportedHrefs?: ReadonlySet<string>
 }

@@ -4,8 +4,12 @@ import type { StateCore, Token } from 'markdown-it'
 import { isSafeLink, urlScheme } from '../safe-url.ts'
 import type { RenderEnv } from './env.ts'
 
-/** Marks an image source for the build to replace with the emitted file's URL (like vite's __VITE_ASSET__). */
-export const ASSET_MARKER = '__UPDECK_ASSET__'
+/**
+ * Marks an image source for the build to replace with the emitted file's URL (like vite's
+ * __VITE_ASSET__). It starts and ends with NUL, which no deck text can carry into the HTML:
+ * markdown-it turns NUL into U+FFFD, and so does escapeHtml; so a user can not forge one.
+ */
+export const ASSET_MARKER = '\0updeck-asset:'
 
 export function linkGuard(state: StateCore): void {
   const env = state.env as unknown as RenderEnv
@@ -22,9 +26,11 @@ export function linkGuard(state: StateCore): void {
 function checkLink(token: Token, line: number, env: RenderEnv): void {
   const href = String(token.attrGet('href') ?? '')
   if (isSafeLink(href)) return
-  env.problem(line, href, `link "${clip(href)}" is not allowed: use an https:// address`)
+  if (!env.reportedHrefs?.has(href)) env.problem(line, href, unsafeLinkMessage(href))
   token.attrSet('href', '#')
 }
+
+export const unsafeLinkMessage = (href: string) => `link "${clip(href)}" is not allowed: use an https:// address`
 
 function checkImage(token: Token, line: number, env: RenderEnv): void {
   const src = String(token.attrGet('src') ?? '')
@@ -45,7 +51,7 @@ function checkImage(token: Token, line: number, env: RenderEnv): void {
     return
   }
   env.image(line, src, resolved)
-  token.attrSet('src', `${ASSET_MARKER}${encodeURIComponent(resolved)}__`)
+  token.attrSet('src', `${ASSET_MARKER}${encodeURIComponent(resolved)}\0`)
   if (!token.content.trim()) env.warn(line, src, `image "${clip(src)}" has no alt text: describe it in the brackets, ![like this](${clip(src)})`)
 }
 

@@ -1,10 +1,11 @@
-// Reads vite.config.ts once: the vite config a build runs with, and the updeck() options in it.
+// Reads vite.config.ts once: the vite config a build runs with, and the updeck() options in it. It
+// lives with the plugin because it looks the plugin up by name and uses its api.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadConfigFromFile, type PluginOption, type UserConfig } from 'vite'
 import type { SiteConfig } from '../core/frontmatter.ts'
-import { withSiteUrl } from '../vite/options.ts'
-import type { WriteSite } from './write-site.ts'
+import type { WriteSite } from '../io/write-site.ts'
+import { withSiteUrl } from './options.ts'
 
 type SiteWriter = (options: Omit<WriteSite, 'site'> & { site?: SiteConfig }) => Promise<import('../core/model.ts').Diagnostic[]>
 
@@ -40,7 +41,7 @@ export async function loadViteConfig(root: string, siteUrl?: string): Promise<Lo
   }
   // Imported here only: on the usual path the plugin, and with it the whole core, comes from the
   // bundled vite.config.ts, and loading it a second time would cost a third of a small build.
-  const [{ updeck }, { resolveOptions }, { writeSite }] = await Promise.all([import('../vite/index.ts'), import('../vite/options.ts'), import('./write-site.ts')])
+  const [{ updeck }, { resolveOptions }, { writeSite }] = await Promise.all([import('./index.ts'), import('./options.ts'), import('../io/write-site.ts')])
   const site = withSiteUrl(resolveOptions({}), siteUrl)
   return { config: { ...config, plugins: [...plugins, updeck()] }, site, writeSite: (options) => writeSite({ ...options, site }) }
 }

@@ -1,0 +1,24 @@
+// displayUrl: the short label under a QR code and on a homework button.
+import { describe, expect, it } from 'vitest'
+import { displayUrl } from '../../src/core/urls.ts'
+
+/** `example.com/` plus 27 letters: the 40th character of the label is the first of `tail`. */
+const at40 = (tail: string) => `https://example.com/${'a'.repeat(27)}${tail}`
+
+describe('displayUrl', () => {
+  it.each([
+    ['host and path, without www and trailing slash', 'https://www.example.com/news/', 'example.com/news'],
+    ['an internationalised domain and an encoded path, readable', 'https://xn--bcher-kva.example/Stra%C3%9Fe', 'bücher.example/Straße'],
+    ['a label of 42 characters, whole', at40('bbb'), `example.com/${'a'.repeat(27)}bbb`],
+    ['a longer label, cut to 40 characters and …', at40('bbbb'), `example.com/${'a'.repeat(27)}b…`],
+    ['an emoji at the cut, kept whole (not half a surrogate pair)', at40('😀-und-noch-mehr'), `example.com/${'a'.repeat(27)}😀…`],
+    ['a family emoji (ZWJ sequence) at the cut, kept whole', at40('👩‍👩‍👧-und-noch-mehr'), `example.com/${'a'.repeat(27)}👩‍👩‍👧…`],
+    ['a letter with a combining accent at the cut, kept with its accent', at40('e\u0301-und-noch-mehr'), `example.com/${'a'.repeat(27)}e\u0301…`],
+    ['a flag (two regional indicators) at the cut, kept whole', at40('🇩🇪-und-noch-mehr'), `example.com/${'a'.repeat(27)}🇩🇪…`],
+  ])('%s', (_name, url, expected) => {
+    const label = displayUrl(url)
+    expect(label).toBe(expected)
+    // No lone surrogate: half an emoji shows as �.
+    expect(label).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/)
+  })
+})
