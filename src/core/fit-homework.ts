@@ -1,6 +1,6 @@
 // Makes a deck's homework codes fit the slide's promise: error correction per code, and which
 // links go through the site's forwarding pages.
-import { addressBox, layoutHomework, type CodeBox, type HomeworkLayout } from './homework-layout.ts'
+import { layoutHomework, textBox, type CodeBox, type HomeworkLayout } from './homework-layout.ts'
 import { byteCapacity, qrModules, type EcLevel } from './qr.ts'
 import { shortLinkLabel } from './short-link.ts'
 
@@ -13,6 +13,8 @@ export interface FitOptions {
   shortLink?: ((target: string) => string) | undefined
   /** Which tasks show a due date beside their link (a forwarded address must stay whole beside it). */
   due?: readonly boolean[]
+  /** Each task's link as the slide shows it when not forwarded (`xing.com/profile`, `LinkedIn`). */
+  labels?: readonly string[]
 }
 
 export interface TooLong {
@@ -39,6 +41,8 @@ const LARGEST = 185
 const TYPICAL_SHORT_LINK = 'https://intranet.example.com/decks/go/0123456789/'
 
 type TextBox = Omit<CodeBox, 'modules'>
+/** The text box of task `i`, not forwarded or forwarded through `forwardedCode`. */
+type Texts = (i: number, forwardedCode: string | undefined) => TextBox
 
 /** 12 px per module reads from the back row (docs/qr-sizing.md): beyond it, more size buys nothing. */
 const BACK_ROW = 12
@@ -69,11 +73,11 @@ function chooseLevels(codes: readonly string[], texts: readonly TextBox[]): { le
 }
 
 /** Forwards the largest code, then the next, until the slide keeps its promise. Deterministic. */
-function forwardUntilFit(targets: readonly string[], shortLink: (target: string) => string, all: boolean, due: readonly boolean[]) {
+function forwardUntilFit(targets: readonly string[], shortLink: (target: string) => string, all: boolean, text: Texts) {
   const forwarded = targets.map(() => all)
   for (;;) {
     const codes = targets.map((t, i) => (forwarded[i] ? shortLink(t) : t))
-    const texts = codes.map((code, i) => (forwarded[i] ? addressBox(shortLinkLabel(code), due[i] ?? false) : {}))
+    const texts = codes.map((code, i) => text(i, forwarded[i] ? code : undefined))
     const chosen = chooseLevels(codes, texts)
     const i = chosen.layout.ok ? undefined : largest(chosen.modules, (k) => !forwarded[k])
     if (i === undefined) return { codes, forwarded, texts, ...chosen }
@@ -95,17 +99,18 @@ function largest(modules: readonly number[], allowed: (i: number) => boolean): n
  * @example fitHomework([xing, mastodonShare, blog], { shortLinks: 'auto' }).layout.pxPerModule // 12
  */
 export function fitHomework(targets: readonly string[], options: FitOptions): Fit {
-  const { shortLink, shortLinks, due = [] } = options
+  const { shortLink, shortLinks, due = [], labels = [] } = options
+  const text: Texts = (i, forwardedCode) => textBox(labels[i] ?? '', due[i] ?? false, forwardedCode === undefined ? undefined : shortLinkLabel(forwardedCode))
   if (shortLink && shortLinks !== false) {
-    const fit = forwardUntilFit(targets, shortLink, shortLinks === true, due)
+    const fit = forwardUntilFit(targets, shortLink, shortLinks === true, text)
     const tooLong = fit.layout.ok ? [] : blame(fit.modules, fit.forwarded.flatMap((f, i) => (f ? [i] : [])), fit.modules, fit.texts)
     return { codes: fit.codes, levels: fit.levels, forwarded: fit.forwarded, layout: fit.layout, tooLong }
   }
-  const direct = chooseLevels(targets, [])
+  const direct = chooseLevels(targets, targets.map((_, i) => text(i, undefined)))
   const forwarded = targets.map(() => false)
   if (direct.layout.ok) return { codes: [...targets], levels: direct.levels, forwarded, layout: direct.layout, tooLong: [] }
   // To blame: the tasks a build with a site address would forward.
-  const simulated = forwardUntilFit(targets, () => TYPICAL_SHORT_LINK, false, due)
+  const simulated = forwardUntilFit(targets, () => TYPICAL_SHORT_LINK, false, text)
   const culprits = simulated.forwarded.flatMap((f, i) => (f ? [i] : []))
   return { codes: [...targets], levels: direct.levels, forwarded, layout: direct.layout, tooLong: blame(direct.modules, culprits, simulated.modules, simulated.texts) }
 }

@@ -55,6 +55,20 @@ export interface CodeBox {
   minWidth?: number
   /** Height of the text below it: one line, or two for a forwarding address. @default HOMEWORK_LAYOUT.link */
   link?: number
+  /**
+   * Width the link and due date need on one line; a narrower column puts the due date on a second
+   * line (and the layout reserves it), so neither is cut to "xin…". @default 0 (always one line)
+   */
+  oneLine?: number
+}
+
+/**
+ * The text below a task's code as the layout sees it: a forwarding address (two whole lines), or
+ * the short link with its due date beside it or, where the column is too narrow, below it.
+ */
+export function textBox(label: string, due: boolean, address?: string): Omit<CodeBox, 'modules'> {
+  if (address !== undefined) return addressBox(address, due)
+  return due ? { oneLine: Math.ceil(([...label].length + DUE_CHARS) * HOMEWORK_LAYOUT.linkCharPx) } : {}
 }
 
 /**
@@ -77,6 +91,8 @@ export interface TaskCell {
   width: number
   /** Edge of the code's square tile, quiet zone included: `pxPerModule` × its modules. */
   tile: number
+  /** True when the due date goes on its own line below the link (see CodeBox.oneLine). */
+  dueBelow: boolean
 }
 
 export interface HomeworkLayout {
@@ -113,7 +129,7 @@ export function layoutHomework(codes: readonly (number | CodeBox)[]): HomeworkLa
   const boxes = codes.map((c): Required<CodeBox> => {
     const box = typeof c === 'number' ? { modules: c } : c
     if (!Number.isInteger(box.modules) || box.modules < 21) throw new RangeError(`homework layout: a QR code has at least 21 modules a side, got ${box.modules}`)
-    return { modules: box.modules, minWidth: Math.max(box.minWidth ?? 0, L.minColumn), link: box.link ?? L.link }
+    return { modules: box.modules, minWidth: Math.max(box.minWidth ?? 0, L.minColumn), link: box.link ?? L.link, oneLine: box.oneLine ?? 0 }
   })
   let best = { rows: [boxes.map((_, i) => i)], px: 0 }
   for (const rows of arrangements(boxes.length)) {
@@ -134,7 +150,12 @@ function arrangements(n: number): number[][][] {
 
 /** Height of a row of tasks at `px` per module: caption, the tallest code with its text, gaps. */
 function rowHeight(row: Required<CodeBox>[], px: number, caption: number): number {
-  return caption + 2 * HOMEWORK_LAYOUT.gap + Math.max(...row.map((b) => px * b.modules + b.link))
+  return caption + 2 * HOMEWORK_LAYOUT.gap + Math.max(...row.map((b) => px * b.modules + linkHeight(b, Math.max(px * b.modules, b.minWidth))))
+}
+
+/** The text's height in a column `width` wide: a second line when the due date does not fit beside the link. */
+function linkHeight(b: Required<CodeBox>, width: number): number {
+  return b.oneLine > width ? b.link + HOMEWORK_LAYOUT.link : b.link
 }
 
 /** Width of a row at `px` per module: each column the wider of its tile and its minimum, and gaps. */
@@ -166,7 +187,7 @@ function place(boxes: Required<CodeBox>[], rows: number[][], px: number): Homewo
     const spare = Math.max(0, Math.floor((TASK_AREA.width - rowWidth(row.map((i) => boxes[i]!), drawn)) / row.length))
     let x = 0
     row.forEach((i, k) => {
-      cells[i] = { x, y, width: widths[k]! + spare, tile: drawn * boxes[i]!.modules }
+      cells[i] = { x, y, width: widths[k]! + spare, tile: drawn * boxes[i]!.modules, dueBelow: boxes[i]!.oneLine > widths[k]! + spare }
       x += widths[k]! + spare + L.colGap
     })
     y += rowHeight(row.map((i) => boxes[i]!), drawn, caption) + L.rowGap

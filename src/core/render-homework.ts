@@ -1,8 +1,9 @@
 // The generated last slide: the deck's tasks with QR codes sized to scan from the back of the room.
-import { addressBox, layoutHomework } from './homework-layout.ts'
+import { layoutHomework, textBox } from './homework-layout.ts'
 import { escapeHtml } from './escape-html.ts'
 import { formatDate, NETWORK_NAMES, WORDS } from './i18n.ts'
 import { kindIcon } from './icons.ts'
+import type { HomeworkTask } from './frontmatter.ts'
 import type { Deck, Task } from './model.ts'
 import { qrCode } from './qr.ts'
 import { shortLinkLabel } from './short-link.ts'
@@ -14,17 +15,28 @@ import { displayUrl } from './urls.ts'
  * forwarded task shows its forwarding address on the slide, short enough to type.
  */
 export function taskLabel(task: Task, where: 'slide' | 'page'): string {
-  if (where === 'slide' && task.forward) return shortLinkLabel(task.target)
-  if (task.kind !== 'share') return displayUrl(task.url)
-  return where === 'slide' ? NETWORK_NAMES[task.network] : `${NETWORK_NAMES[task.network]}: ${displayUrl(task.url)}`
+  if (where === 'slide') return task.forward ? shortLinkLabel(task.target) : slideLabel(task)
+  return task.kind === 'share' ? `${NETWORK_NAMES[task.network]}: ${displayUrl(task.url)}` : displayUrl(task.url)
 }
 
-/** The text below a code; a forwarding address on two lines, whole, to be typed (see addressBox). */
-function linkLine(task: Task, due: string): string {
-  if (!task.forward) return `<p class="updeck-link"><span class="updeck-url">${escapeHtml(taskLabel(task, 'slide'))}</span>${due}</p>`
+/** A task's link on the slide when it is not forwarded: the short link, or a share's network. */
+export function slideLabel(task: HomeworkTask): string {
+  return task.kind === 'share' ? NETWORK_NAMES[task.network] : displayUrl(task.url)
+}
+
+/**
+ * The text below a code: the short link with the due date beside it, or below it where the layout
+ * says the column is too narrow; a forwarding address on two lines, whole, to be typed (see addressBox).
+ */
+function linkLine(task: Task, due: string, dueBelow: boolean): string {
+  if (!task.forward) {
+    const url = `<span class="updeck-url">${escapeHtml(taskLabel(task, 'slide'))}</span>`
+    if (due && dueBelow) return `<p class="updeck-link updeck-due-below">${url}${due}</p>`
+    return `<p class="updeck-link">${url}${due ? ` · ${due}` : ''}</p>`
+  }
   const address = shortLinkLabel(task.target)
   const split = address.lastIndexOf('go/')
-  return `<p class="updeck-link updeck-address"><span class="updeck-url">${escapeHtml(address.slice(0, split))}<br>${escapeHtml(address.slice(split))}</span>${due}</p>`
+  return `<p class="updeck-link updeck-address"><span class="updeck-url">${escapeHtml(address.slice(0, split))}<br>${escapeHtml(address.slice(split))}</span>${due ? ` · ${due}` : ''}</p>`
 }
 
 /** A task's QR code as inline SVG, `px` wide: dark on white with its 4-module quiet zone. */
@@ -41,17 +53,18 @@ export function renderHomeworkSlide(deck: Deck, homeworkUrl: string | undefined)
   const layout = layoutHomework(
     deck.homework.map((task) => ({
       modules: qrCode(task.target, task.qrLevel).modules,
-      ...(task.forward ? addressBox(shortLinkLabel(task.target), task.due !== undefined) : {}),
+      ...textBox(slideLabel(task), task.due !== undefined, task.forward ? shortLinkLabel(task.target) : undefined),
     })),
   )
   const items = deck.homework
     .map((task, i) => {
       const cell = layout.cells[i]!
-      const due = task.due ? ` · <span class="updeck-due">${words.due} ${escapeHtml(formatDate(task.due, deck.meta.lang))}</span>` : ''
-      return `<li class="updeck-task updeck-kind-${task.kind}${task.forward ? ' updeck-forwarded' : ''}" style="left:${cell.x}px;top:${cell.y}px;width:${cell.width}px">
+      const due = task.due ? `<span class="updeck-due">${words.due} ${escapeHtml(formatDate(task.due, deck.meta.lang))}</span>` : ''
+      const twoLines = task.forward || (due && cell.dueBelow)
+      return `<li class="updeck-task updeck-kind-${task.kind}${task.forward ? ' updeck-forwarded' : ''}${twoLines ? ' updeck-two-lines' : ''}" style="left:${cell.x}px;top:${cell.y}px;width:${cell.width}px">
 <p class="updeck-task-title" title="${escapeHtml(task.title)}">${kindIcon(task.kind)} ${escapeHtml(task.title)}</p>
 <a class="updeck-qr" href="${escapeHtml(task.target)}" target="_blank" rel="noopener noreferrer">${qrSvg(task, cell.tile)}</a>
-${linkLine(task, due)}
+${linkLine(task, due, cell.dueBelow)}
 </li>`
     })
     .join('\n')

@@ -1,6 +1,7 @@
 // The homework a deck shows: its own tasks or the site's, each with the URL its QR code encodes.
 import type { HomeworkTask, SiteConfig } from './frontmatter.ts'
 import type { Task } from './model.ts'
+import { slideLabel } from './render-homework.ts'
 import { fitHomework, type TooLong } from './fit-homework.ts'
 import { shareUrl } from './share-url.ts'
 import { shortLink } from './short-link.ts'
@@ -41,7 +42,7 @@ export function resolveTasks(
     return shareUrl(task.network, task.text, task.url, site.mastodonInstance)
   })
   const siteUrl = site.siteUrl
-  const fit = fitHomework(targets, { shortLinks: site.shortLinks, shortLink: siteUrl ? (target) => shortLink(siteUrl, target) : undefined, due: list.map((t) => t.due !== undefined) })
+  const fit = fitHomework(targets, { shortLinks: site.shortLinks, shortLink: siteUrl ? (target) => shortLink(siteUrl, target) : undefined, due: list.map((t) => t.due !== undefined), labels: list.map(slideLabel) })
   for (const tooLong of fit.tooLong) problems.push({ ...at(tooLong.index, textField(list[tooLong.index]!)), message: tooLongMessage(list[tooLong.index]!, targets[tooLong.index]!, tooLong, fit.layout, site) })
   const tasks = list.map((task, i): Task => {
     const line = locate(useDefault ? ['homework'] : ['homework', i]).line

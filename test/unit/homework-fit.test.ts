@@ -102,4 +102,16 @@ describe('the slide draws the layout', () => {
     expect(cells).toEqual(layout.cells.map(({ x, y, width }) => ({ x, y, width })))
     expect(html).toContain(`data-rows="1" data-px-per-module="${layout.pxPerModule}"`)
   })
+
+  it('keeps a short link whole beside a due date, or puts the date on its own line where the column is narrow', () => {
+    const due = (task: string, date: string) => task.replace(' }', `, due: ${date} }`)
+    const { deck } = parse([due(OTHERS[0]!, '2026-12-17'), OTHERS[1]!, OTHERS[2]!, share('x', SENTENCE_160.slice(0, 120), PAGE_40)])
+    const html = renderHomeworkSlide(deck!, undefined)
+    // Four codes in one row leave the Xing column too narrow for "xing.com/profile · bis 17.12.2026".
+    expect(html).toContain('<p class="updeck-link updeck-due-below"><span class="updeck-url">xing.com/profile</span><span class="updeck-due">bis 17.12.2026</span></p>')
+    expect(html).toMatch(/<li class="updeck-task updeck-kind-profile updeck-two-lines"/)
+    // One task alone has room for both on one line.
+    const alone = renderHomeworkSlide(parse([due(OTHERS[0]!, '2026-12-17')]).deck!, undefined)
+    expect(alone).toContain('<p class="updeck-link"><span class="updeck-url">xing.com/profile</span> · <span class="updeck-due">bis 17.12.2026</span></p>')
+  })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addressBox, HOMEWORK_LAYOUT as L, layoutHomework, minPxPerModule, TASK_AREA, type HomeworkLayout } from '../../src/core/homework-layout.ts'
+import { addressBox, HOMEWORK_LAYOUT as L, layoutHomework, minPxPerModule, TASK_AREA, textBox, type HomeworkLayout } from '../../src/core/homework-layout.ts'
 import { fitHomework } from '../../src/core/fit-homework.ts'
 import { qrCode } from '../../src/core/qr.ts'
 import { shareUrl } from '../../src/core/share-url.ts'
@@ -40,7 +40,7 @@ const moduleSizes = (layout: HomeworkLayout, modules: number[]) => layout.cells.
 
 function expectDrawable(layout: HomeworkLayout, modules: number[], link: number = L.link): void {
   for (const size of moduleSizes(layout, modules)) expect(size).toBe(layout.pxPerModule)
-  for (const cell of layout.cells) for (const value of Object.values(cell)) expect(Number.isInteger(value), 'whole px').toBe(true)
+  for (const cell of layout.cells) for (const value of [cell.x, cell.y, cell.width, cell.tile]) expect(Number.isInteger(value), "whole px").toBe(true)
   const rowHeight = layout.caption + 2 * L.gap + link
   for (const [i, a] of layout.cells.entries()) {
     expect(a.width, `column ${i + 1} holds its code`).toBeGreaterThanOrEqual(a.tile)
@@ -91,6 +91,18 @@ describe('one module size for every code on the slide, as large as the arrangeme
     expect(layout.ok).toBe(true)
     for (const cell of layout.cells) expect(cell.width).toBeGreaterThanOrEqual(box.minWidth!)
     expectDrawable(layout, modules, box.link)
+  })
+
+  it('puts a due date below its link only in a column too narrow for both, and reserves that line', () => {
+    const box = textBox('xing.com/profile', true)
+    expect(box.oneLine).toBe(Math.ceil('xing.com/profile · bis 17.12.2026'.length * L.linkCharPx))
+    expect(textBox('xing.com/profile', false)).toEqual({})
+    const narrow = layoutHomework([{ modules: 37, ...box }, 61, 61, 61])
+    expect(narrow.cells[0]!.width).toBeLessThan(box.oneLine!)
+    expect(narrow.cells[0]!.dueBelow).toBe(true)
+    expect(narrow.cells.slice(1).map((c) => c.dueBelow)).toEqual([false, false, false])
+    expectDrawable(narrow, [37, 61, 61, 61], 2 * L.link)
+    expect(layoutHomework([{ modules: 37, ...box }]).cells[0]!.dueBelow).toBe(false)
   })
 
   it.each([1, 2, 3, 4, 5, 6])('%i task(s) of mixed sizes: always drawable, modules all alike', (n) => {
