@@ -1,5 +1,7 @@
-// npm run bench [-- --quick] [-- --runs N]: build time, memory, rebuilds, page weight and the dev
-// loop on generated decks, each figure beside its target (issue #5). A benchmark, not a test.
+// npm run bench [-- --quick] [-- --runs N] [-- --sizes 1,100]: build time, memory, rebuilds, page
+// weight and the dev loop on generated decks, each figure beside its target (issue #5), and what the
+// homework slides came out as (issue #9). A benchmark, not a test: a build that fails, or that the
+// "nothing changed" shortcut answers where a full build is timed, stops it with an error.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,12 +13,14 @@ import { writeDecks } from './bench/generate.ts'
 import { describeMachine } from './bench/machine.ts'
 import { measurePageWeight } from './bench/page-weight.ts'
 import { runBuild, runCli, ROOT } from './bench/run-cli.ts'
+import { homeworkStats } from './bench/homework-stats.ts'
 import { formatSummary, kibibytes, mebibytes, millis, seconds, summarise, type Summary } from './bench/stats.ts'
 import { markdownTable, textTable, type Row } from './bench/table.ts'
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, runs: { type: 'string' } } })
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, runs: { type: 'string' }, sizes: { type: 'string' } } })
 const quick = values.quick
-const sizes = quick ? [1, 20] : [1, 20, 100, 1000]
+const sizes = values.sizes ? values.sizes.split(',').map(Number) : quick ? [1, 20] : [1, 20, 100, 1000]
+if (!sizes.every((n) => Number.isInteger(n) && n > 0)) throw new Error(`--sizes: use deck counts such as 1,20,100, got ${values.sizes}`)
 const runsFor = (n: number) => (values.runs ? Number(values.runs) : quick ? 1 : n >= 1000 ? 3 : 5)
 const REBUILD_N = quick ? 20 : 100
 const PAGE_N = 20
@@ -36,6 +40,7 @@ async function repeat(runs: number, once: (run: number) => Promise<{ ms: number;
 }
 
 let browser: Browser | undefined
+const failures: string[] = []
 try {
   // Startup: node + the TypeScript loader + importing the CLI and vite, then the usage message (exit 1, nothing built).
   // The first call also warms the file system cache, so no build below pays for it.
@@ -59,7 +64,11 @@ try {
     row(`peak RSS of the build, N = ${n}`, full.peak, mebibytes, n === 1000 ? { limit: 400, text: '≤ 400 MiB' } : undefined)
     if (n === REBUILD_N) {
       log(`rebuilds N=${n}`)
-      const unchanged = await repeat(runsFor(n), () => runBuild(decks, out))
+      const homework = homeworkStats(out)
+      const h = `${homework.forwarded} of ${homework.tasks} tasks in ${homework.decksWithForwarding} decks`
+      rows.push({ metric: `homework: tasks forwarded through the site, N = ${n}`, measured: h, target: '—' })
+      rows.push({ metric: `homework: smallest px per module on any slide, N = ${n}`, measured: `${homework.smallest.px} px (${homework.smallest.slug})`, target: '≥ 8 px', pass: homework.smallest.px >= 8 })
+      const unchanged = await repeat(runsFor(n), () => runBuild(decks, out, { expect: 'upToDate' }))
       row(`rebuild, nothing changed, N = ${n}`, unchanged.time, seconds, n === 100 ? { limit: 1000, text: '≤ 1 s' } : undefined)
       const deckPath = join(decks, files[0]!)
       const original = await readFile(deckPath, 'utf8')
@@ -79,31 +88,34 @@ try {
     rows.push({ metric: 'marginal cost per deck (N = 100 → 1000)', measured: millis(slope), target: '≤ 5 ms', pass: slope <= 5 })
   }
 
-  log('page weight and dev loop in Chromium')
-  browser = await launchChromium()
-  const decks20 = join(work, `decks-${PAGE_N}`)
-  // Generated file names are URL-safe already, so the slug is the path without .md.
-  const slug = pageDeck.replace(/\.md$/, '')
-  const weight = await measurePageWeight(browser, join(work, `out-${PAGE_N}`), slug)
-  const sum = (types: string[], key: 'raw' | 'gzip' | 'count') => types.reduce((total, t) => total + (weight.byType[t]?.[key] ?? 0), 0)
-  const jsCss = ['script', 'stylesheet']
-  const gzip = sum(jsCss, 'gzip')
-  rows.push({ metric: 'one deck page: JS + CSS, gzip', measured: kibibytes(gzip), target: '≤ 60 KiB', pass: gzip <= 60 * 1024 })
-  rows.push({ metric: 'one deck page: JS + CSS, raw', measured: `${kibibytes(sum(jsCss, 'raw'))} (JS ${kibibytes(sum(['script'], 'raw'))}, CSS ${kibibytes(sum(['stylesheet'], 'raw'))})`, target: '—' })
-  rows.push({ metric: 'one deck page: fonts (not counted above)', measured: `${kibibytes(sum(['font'], 'raw'))} in ${sum(['font'], 'count')} file(s)`, target: '—' })
-  rows.push({ metric: 'one deck page: requests', measured: `${weight.requests} (${Object.entries(weight.byType).map(([t, b]) => `${b.count} ${t}`).join(', ')})`, target: '—' })
+  // Page weight and the dev loop use the N = 20 corpus: a partial run (--sizes) without it skips them.
+  if (sizes.includes(PAGE_N)) {
+    log('page weight and dev loop in Chromium')
+    browser = await launchChromium()
+    const decks20 = join(work, `decks-${PAGE_N}`)
+    // Generated file names are URL-safe already, so the slug is the path without .md.
+    const slug = pageDeck.replace(/\.md$/, '')
+    const weight = await measurePageWeight(browser, join(work, `out-${PAGE_N}`), slug)
+    const sum = (types: string[], key: 'raw' | 'gzip' | 'count') => types.reduce((total, t) => total + (weight.byType[t]?.[key] ?? 0), 0)
+    const jsCss = ['script', 'stylesheet']
+    const gzip = sum(jsCss, 'gzip')
+    rows.push({ metric: 'one deck page: JS + CSS, gzip', measured: kibibytes(gzip), target: '≤ 60 KiB', pass: gzip <= 60 * 1024 })
+    rows.push({ metric: 'one deck page: JS + CSS, raw', measured: `${kibibytes(sum(jsCss, 'raw'))} (JS ${kibibytes(sum(['script'], 'raw'))}, CSS ${kibibytes(sum(['stylesheet'], 'raw'))})`, target: '—' })
+    rows.push({ metric: 'one deck page: fonts (not counted above)', measured: `${kibibytes(sum(['font'], 'raw'))} in ${sum(['font'], 'count')} file(s)`, target: '—' })
+    rows.push({ metric: 'one deck page: requests', measured: `${weight.requests} (${Object.entries(weight.byType).map(([t, b]) => `${b.count} ${t}`).join(', ')})`, target: '—' })
 
-  const loop = await measureDevLoop(browser, decks20, pageDeck, slug, EDITS)
-  if (loop.visibleMs.length) {
-    const visible = summarise(loop.visibleMs)
-    rows.push({ metric: `edit → visible in the browser, ${loop.visibleMs.length} edits`, measured: formatSummary(visible, millis), target: '≤ 300 ms', pass: visible.median <= 300 })
-    row('edit → playwright sees it (adds the round trip)', summarise(loop.roundTripMs), millis)
+    const loop = await measureDevLoop(browser, decks20, pageDeck, slug, EDITS)
+    failures.push(...loop.failures)
+    if (loop.visibleMs.length) {
+      const visible = summarise(loop.visibleMs)
+      rows.push({ metric: `edit → visible in the browser, ${loop.visibleMs.length} edits`, measured: formatSummary(visible, millis), target: '≤ 300 ms', pass: visible.median <= 300 })
+      row('edit → playwright sees it (adds the round trip)', summarise(loop.roundTripMs), millis)
+    }
+    rows.push({ metric: 'edits that did not show (listed below the table)', measured: String(loop.failures.length), target: '0', pass: loop.failures.length === 0 })
   }
-  rows.push({ metric: 'edits that did not show (listed below the table)', measured: String(loop.failures.length), target: '0', pass: loop.failures.length === 0 })
-
-  const machine = describeMachine(startLoad, browser.version())
-  const runs = quick ? `quick mode: N = 1 and 20, ${runsFor(1)} run(s) each` : `median [min–max] of ${runsFor(100)} runs (N = 1000: ${runsFor(1000)})`
-  const notes = loop.failures.map((f) => `- dev loop, ${f}`).join('\n')
+  const machine = describeMachine(startLoad, browser?.version())
+  const runs = values.sizes ? `partial run: N = ${sizes.join(', ')}, ${sizes.map(runsFor).join(', ')} run(s)` : quick ? `quick mode: N = 1 and 20, ${runsFor(1)} run(s) each` : `median [min–max] of ${runsFor(100)} runs (N = 1000: ${runsFor(1000)})`
+  const notes = failures.map((f) => `- dev loop, ${f}`).join('\n')
   process.stdout.write(`\n${machine}\n${runs}\n\n${textTable(rows)}\n${notes ? `\n${notes}\n` : ''}`)
   const markdown = `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${runs}.\n\n${markdownTable(rows)}\n${notes ? `\n${notes}\n` : ''}`
   await writeFile(join(ROOT, 'scripts/bench/last-run.md'), markdown)

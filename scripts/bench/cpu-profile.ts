@@ -66,7 +66,7 @@ try {
   const flags = ['--cpu-prof', `--cpu-prof-dir=${profiles}`]
   if (n > 0) {
     await writeDecks(join(work, 'decks'), n)
-    const run = await runBuild(join(work, 'decks'), join(work, 'out'), flags)
+    const run = await runBuild(join(work, 'decks'), join(work, 'out'), { nodeFlags: flags })
     process.stdout.write(`build of ${n} decks under --cpu-prof: ${(run.ms / 1000).toFixed(2)} s wall, peak RSS ${run.peakMiB.toFixed(0)} MiB\n`)
   } else {
     const run = await runCli([], flags)

@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
-import { spawnCli } from './run-cli.ts'
+import { BENCH_SITE_URL, spawnCli } from './run-cli.ts'
 
 export interface DevLoopResult {
   /** Write → next animation frame after the new heading is in the DOM, in ms (page clock). */
@@ -62,7 +62,7 @@ function watchHeading(expected: string): string {
 
 export async function measureDevLoop(browser: Browser, decksDir: string, deckFile: string, slug: string, edits: number): Promise<DevLoopResult> {
   const port = await freePort()
-  const server = spawnCli(['dev', '--decks', decksDir, '--port', String(port), '--today', '2026-12-01'])
+  const server = spawnCli(['dev', '--decks', decksDir, '--port', String(port), '--today', '2026-12-01', '--site-url', BENCH_SITE_URL])
   let log = ''
   server.stdout!.on('data', (chunk: Buffer) => (log += chunk))
   server.stderr!.on('data', (chunk: Buffer) => (log += chunk))

@@ -67,22 +67,53 @@ function chartSvg(r: Random): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="230" viewBox="0 0 320 230"><rect width="320" height="230" fill="#fff"/>${bars.join('')}</svg>\n`
 }
 
-/** 1–6 tasks of varied kinds; URLs stay short so 4–6 codes remain scannable (≤ ~100 bytes). */
+const SLUGS = ['tag-der-offenen-tuer', 'neue-verpackungslinie', 'ausbildung-2027', 'messe-logimat', 'kundenprojekt-baeckerei', 'jubilaeum-25-jahre', 'werk-goerlitz'] as const
+
+/** What a presenter links to: profiles, company pages, blog posts and news with readable slugs. */
+function taskUrl(r: Random, kind: 'profile' | 'account' | 'blog' | 'follow' | 'link', index: number): string {
+  switch (kind) {
+    case 'profile':
+      return pick(r, ['https://www.xing.com/profile', 'https://www.linkedin.com/in/', 'https://www.xing.com/settings/profile'])
+    case 'account':
+      return pick(r, ['https://www.linkedin.com/signup', 'https://login.xing.com/signup', 'https://mastodon.social/auth/sign_up'])
+    case 'follow':
+      return pick(r, ['https://www.linkedin.com/company/muster-maschinenbau-gmbh', 'https://www.xing.com/pages/muster-maschinenbau-gmbh', 'https://mastodon.social/@muster'])
+    case 'blog':
+      return `https://example.com/blog/${pick(r, SLUGS)}-${index}`
+    case 'link':
+      return `https://example.com/intranet/umfrage/${pick(r, SLUGS)}?id=${index}`
+  }
+}
+
+/** A sentence to share of `min`..`max` characters, as a social media manager would prepare it. */
+function shareText(r: Random, min: number, max: number): string {
+  let text = sentence(r)
+  while (text.length < min) text = `${text} ${sentence(r)}`
+  return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`
+}
+
+/**
+ * 1–6 tasks of varied kinds. About 40 % of decks share a company post with a prepared sentence of
+ * 100–200 characters (the "click to tweet" of internal social media programmes); with X and
+ * Mastodon the sentence is part of the code, and on a full slide such a code is forwarded through
+ * the site (the benchmark builds with a site address).
+ */
 function homework(r: Random, index: number, date: string): string[] {
   const count = int(r, 1, 6)
+  const longShare = r() < 0.4 ? int(r, 0, count - 1) : -1
   const lines: string[] = ['homework:']
   for (let t = 0; t < count; t++) {
-    const url = `https://example.com/t/${index * 10 + t}`
     const due = r() < 0.4 ? [`    due: ${date.slice(0, 8)}${String(int(r, 10, 28)).padStart(2, '0')}`] : []
     const details = r() < 0.5 ? ['    details: |', `      - **Warum:** ${sentence(r)}`, `      - *Dauer:* etwa ${int(r, 2, 15)} Minuten`] : []
-    const kind = pick(r, ['profile', 'account', 'blog', 'follow', 'link', 'share'] as const)
+    const kind = t === longShare ? 'share' : pick(r, ['profile', 'account', 'blog', 'follow', 'link', 'share'] as const)
     if (kind === 'share') {
-      // X and Mastodon carry the text in the code: only short enough with up to 3 tasks.
-      const network = count <= 3 ? pick(r, ['linkedin', 'xing', 'x', 'mastodon'] as const) : pick(r, ['linkedin', 'xing'] as const)
-      lines.push('  - kind: share', `    network: ${network}`, `    title: Beitrag auf ${network === 'x' ? 'X' : network[0]!.toUpperCase() + network.slice(1)} teilen`, `    text: ${pick(r, ['Neu im Blog!', 'Wir stellen ein!', 'Schön war’s!'])}`, `    url: ${url}`)
+      const network = pick(r, ['linkedin', 'xing', 'x', 'mastodon'] as const)
+      const text = t === longShare ? shareText(r, 100, 200) : pick(r, ['Neu im Blog!', 'Wir stellen ein!', 'Schön war’s!'])
+      const url = `https://example.com/news/${date.slice(0, 4)}/${pick(r, SLUGS)}-${index}`
+      lines.push('  - kind: share', `    network: ${network}`, `    title: Beitrag auf ${network === 'x' ? 'X' : network[0]!.toUpperCase() + network.slice(1)} teilen`, `    text: ${JSON.stringify(text)}`, `    url: ${url}`)
     } else {
       const titles = { profile: 'Xing-Profil aktualisieren', account: 'LinkedIn-Konto anlegen', blog: 'Beitrag für den Blog schreiben', follow: 'Unserer Seite folgen', link: 'Umfrage ausfüllen' }
-      lines.push(`  - kind: ${kind}`, `    title: ${titles[kind]}`, `    url: ${url}`)
+      lines.push(`  - kind: ${kind}`, `    title: ${titles[kind]}`, `    url: ${taskUrl(r, kind, index * 10 + t)}`)
     }
     lines.push(...details, ...due)
   }

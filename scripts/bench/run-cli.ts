@@ -49,9 +49,21 @@ export async function runCli(args: string[], nodeFlags: string[] = []): Promise<
   return { ms, peakMiB, code, output }
 }
 
-/** A build that must succeed: throws with the CLI's output otherwise. */
-export async function runBuild(decksDir: string, outDir: string, nodeFlags: string[] = []): Promise<CliRun> {
-  const run = await runCli(['build', '--decks', decksDir, '--out', outDir, '--today', '2026-12-01'], nodeFlags)
+/** The benchmark builds as a site that is published somewhere: long share links are forwarded. */
+export const BENCH_SITE_URL = 'https://intranet.example.com/decks/'
+
+/**
+ * A build that must succeed and must do what is timed: a full build (`'build'`) or the answer of the
+ * "nothing changed" shortcut (`'upToDate'`). Anything else measures nothing: it throws, with the
+ * CLI's output.
+ */
+export async function runBuild(decksDir: string, outDir: string, options: { nodeFlags?: string[]; expect?: 'build' | 'upToDate' } = {}): Promise<CliRun> {
+  const { nodeFlags = [], expect = 'build' } = options
+  const run = await runCli(['build', '--decks', decksDir, '--out', outDir, '--today', '2026-12-01', '--site-url', BENCH_SITE_URL], nodeFlags)
   if (run.code !== 0) throw new Error(`build of ${decksDir} failed (exit ${run.code}):\n${run.output}`)
+  const upToDate = /is up to date: nothing changed/.test(run.output)
+  if (upToDate !== (expect === 'upToDate')) {
+    throw new Error(`build of ${decksDir} was expected to ${expect === 'build' ? 'build' : 'find nothing changed'}, but ${upToDate ? 'the "nothing changed" shortcut answered' : 'it built'}: the time would measure the wrong thing\n${run.output}`)
+  }
   return run
 }

@@ -32,7 +32,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(root, options.outDir ?? 'dist')
   const base = normaliseBase(options.base ?? '/')
   const today = options.today ?? siteClock().today
-  const key: BuildKey = { root, outDir, options: { base, today, decks: options.decksDir && resolve(root, options.decksDir) } }
+  const key: BuildKey = { root, outDir, options: { base, today, decks: options.decksDir && resolve(root, options.decksDir), siteUrl: options.siteUrl } }
   if (await isUpToDate(key)) return { ok: true, diagnostics: [], outDir, upToDate: true }
 
   // Loaded only when there is work to do: they are most of the start-up time. The core comes with
@@ -45,7 +45,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     import('../io/themes.ts'),
     import('vite'),
   ])
-  const { config, site, writeSite } = await loadViteConfig(root)
+  const { config, site, writeSite } = await loadViteConfig(root, options.siteUrl)
   const decksDir = resolve(root, options.decksDir ?? site.decksDir)
   // Before anything is written; `target` is the real folder (a symbolic link's target) to replace.
   const given = options.outDir ?? 'dist'

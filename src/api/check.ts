@@ -51,7 +51,7 @@ export interface CheckOptions extends CommonOptions {
 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const root = resolve(options.root ?? process.cwd())
-  const { site } = await loadViteConfig(root)
+  const { site } = await loadViteConfig(root, options.siteUrl)
   const configured = resolve(root, options.decksDir ?? site.decksDir)
   const { decksDir, files } = options.files?.length ? selectDeckFiles(root, configured, options.files) : { decksDir: configured, files: undefined }
   const ctx = { decksDir, themes: listThemes(join(root, 'themes')), site }

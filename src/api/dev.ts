@@ -6,14 +6,14 @@ import { normaliseBase, type CommonOptions } from './options.ts'
 
 export async function dev(options: CommonOptions & { port?: number; base?: string } = {}): Promise<ViteDevServer> {
   const root = resolve(options.root ?? process.cwd())
-  const { config } = await loadViteConfig(root)
+  const { config } = await loadViteConfig(root, options.siteUrl)
   const server = await createServer(
     mergeConfig(config, {
       configFile: false,
       root,
       base: normaliseBase(options.base ?? '/'),
       server: { host: '127.0.0.1', ...(options.port ? { port: options.port } : {}) },
-      updeck: { ...(options.decksDir ? { decksDir: resolve(root, options.decksDir) } : {}), ...(options.today ? { today: options.today } : {}) },
+      updeck: { ...(options.decksDir ? { decksDir: resolve(root, options.decksDir) } : {}), ...(options.today ? { today: options.today } : {}), siteUrl: options.siteUrl },
     }),
   )
   await server.listen()

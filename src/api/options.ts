@@ -7,6 +7,8 @@ export interface CommonOptions {
   decksDir?: string
   /** Pins "today" (YYYY-MM-DD) for upcoming vs past. @default the local date */
   today?: string
+  /** Where the site is published (http or https); overrides siteUrl in vite.config.ts. @default the config's */
+  siteUrl?: string
 }
 
 /**

@@ -6,9 +6,9 @@ import type { Diagnostic } from '../core/model.ts'
 import type { NewDeckProblem } from '../core/deck-template.ts'
 
 const USAGE = `usage:
-  npm run build -- [--decks DIR] [--out DIR] [--base PATH] [--force]
-  npm run dev   -- [--decks DIR] [--port N]
-  npm run check -- [--decks DIR | FILE.md] [--strict]
+  npm run build -- [--decks DIR] [--out DIR] [--base PATH] [--site-url URL] [--force]
+  npm run dev   -- [--decks DIR] [--port N] [--site-url URL]
+  npm run check -- [--decks DIR | FILE.md] [--strict] [--site-url URL]
   npm run new   -- --title T --audience A [--date YYYY-MM-DD] [--lang de|en]`
 
 const print = (line: string) => process.stdout.write(`${line}\n`)
@@ -32,9 +32,10 @@ export async function main(argv: string[]): Promise<number> {
       date: { type: 'string' },
       lang: { type: 'string' },
       today: { type: 'string' },
+      'site-url': { type: 'string' },
     },
   })
-  const common = { decksDir: values.decks, ...(values.today ? { today: values.today } : {}) }
+  const common = { decksDir: values.decks, ...(values.today ? { today: values.today } : {}), ...(values['site-url'] !== undefined ? { siteUrl: values['site-url'] } : {}) }
   const report = (diagnostics: Diagnostic[], label: string) => diagnostics.forEach((d) => printError(formatDiagnostic(d, `${label}/`)))
   if (positionals.length && command !== 'check') {
     printError(`unexpected "${positionals[0]}": only check takes deck files\n${USAGE}`)

@@ -2,6 +2,7 @@
 import { escapeHtml } from './escape-html.ts'
 import { taskIcs } from './ics.ts'
 import { WORDS } from './i18n.ts'
+import { checkShortLinks, shortLinkIdOf } from './short-link.ts'
 import { siteHref } from './urls.ts'
 import type { Deck, Diagnostic, Page } from './model.ts'
 import { pageShell } from './page-shell.ts'
@@ -20,7 +21,10 @@ export interface RenderedDeck {
 /** Top-level folders of the site that no deck may take. */
 const RESERVED = new Set(['assets', 'go'])
 
-/** Problems between decks: two decks at one address, or a deck where the site keeps its files. */
+/**
+ * Problems between decks: two decks at one address, a deck where the site keeps its files, or (never
+ * seen, but checked) two forwarded links that would share one forwarding page.
+ */
 export function checkSlugs(decks: readonly Deck[]): Diagnostic[] {
   const problems: Diagnostic[] = []
   const seen = new Map<string, Deck>()
@@ -33,12 +37,12 @@ export function checkSlugs(decks: readonly Deck[]): Diagnostic[] {
     else if (RESERVED.has(first) || /(^|\/)homework$/.test(deck.slug)) problems.push(at(deck, `the address /${deck.slug}/ is used by the site itself: rename the file or folder`))
     seen.set(deck.slug, deck)
   }
-  return problems
+  return [...problems, ...checkShortLinks(decks)]
 }
 
 export function buildSite(decks: readonly RenderedDeck[], ctx: SiteContext): Page[] {
   const plain = decks.map((d) => d.deck)
-  return [...decks.flatMap((d) => deckPages(d, ctx)), ...(ctx.site.shortLinks ? forwardingPages(plain, ctx) : []), ...sitePages(plain, ctx)]
+  return [...decks.flatMap((d) => deckPages(d, ctx)), ...forwardingPages(plain, ctx), ...sitePages(plain, ctx)]
 }
 
 /** One deck's files: the presentation, its homework page and a calendar file per due task. */
@@ -74,17 +78,22 @@ export function sitePages(decks: readonly Deck[], ctx: SiteContext): Page[] {
   ]
 }
 
-/** With shortLinks, each code encodes <site>/go/<id>/: a static page forwarding to the task's URL. */
+/**
+ * A forwarded task's code encodes <site>go/<id>/: a static page that leads on to the task's URL
+ * without script (meta refresh, and a visible link for browsers that do not follow it); a share
+ * task's page also shows the text being shared.
+ */
 export function forwardingPages(decks: readonly Deck[], ctx: SiteContext): Page[] {
   const pages = new Map<string, Page>()
   for (const deck of decks) {
     for (const task of deck.homework) {
-      const id = /\/go\/([^/]+)\/$/.exec(task.target)?.[1]
-      const url = task.forward ?? task.target
-      if (!id || pages.has(id)) continue
+      const id = shortLinkIdOf(task.target)
+      if (!task.forward || !id || pages.has(id)) continue
       const words = WORDS[deck.meta.lang]
-      const head = `\n<meta http-equiv="refresh" content="0; url=${escapeHtml(url)}">\n<meta name="referrer" content="no-referrer">`
-      const body = `<main><p>${words.forwarding} <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p></main>`
+      const url = escapeHtml(task.forward)
+      const head = `\n<meta http-equiv="refresh" content="0; url=${url}">\n<meta name="referrer" content="no-referrer">`
+      const shared = task.kind === 'share' ? `\n<p>${words.sharedText}</p>\n<blockquote class="shared">${escapeHtml(task.text)}<br>${escapeHtml(task.url)}</blockquote>` : ''
+      const body = `<main>\n<h1>${escapeHtml(task.title)}</h1>${shared}\n<p>${words.forwarding} <a href="${url}">${url}</a></p>\n</main>`
       const path = `go/${id}/index.html`
       const css = ctx.assets.pageCss.map((c) => siteHref(ctx.base, path, c))
       pages.set(id, { path, content: pageShell({ lang: deck.meta.lang, title: task.title, css, body, bodyClass: 'go', head }) })

@@ -89,6 +89,11 @@ export const Frontmatter = z.strictObject({
 })
 export type Frontmatter = z.infer<typeof Frontmatter>
 
+/** Where the site is published: an http(s) address, kept with a trailing slash. */
+export const SiteUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address, e.g. https://intranet.example.com/decks/' })
+  .transform((u) => (u.endsWith('/') ? u : `${u}/`))
+
 /** Site-wide settings: the options of the updeck() vite plugin. */
 export const SiteOptions = z.strictObject({
   /** Shown on the index page and in the feed. @default 'updeck' */
@@ -97,11 +102,8 @@ export const SiteOptions = z.strictObject({
   presenter: text(80).optional(),
   /** Language of decks that name none. @default 'de' */
   lang: z.enum(LANGS).default('de'),
-  /** Public address of the site, e.g. https://intranet.example.com/decks/ (feed links, homework address). */
-  siteUrl: z
-    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
-    .transform((u) => (u.endsWith('/') ? u : `${u}/`))
-    .optional(),
+  /** Public address of the site, e.g. https://intranet.example.com/decks/ (feed links, homework address, forwarding). */
+  siteUrl: SiteUrl.optional(),
   /** Tasks for decks without a homework list. @default [] */
   defaultHomework: z.array(HomeworkTask).max(MAX_TASKS).default([]),
   /** Mastodon instance for share tasks, e.g. mastodon.social. */
@@ -109,8 +111,12 @@ export const SiteOptions = z.strictObject({
     .string()
     .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'use a host name such as mastodon.social')
     .optional(),
-  /** QR codes encode <siteUrl>/go/<id>/ which forwards to the task's URL. Needs siteUrl. @default false */
-  shortLinks: z.boolean().default(false),
+  /**
+   * Which codes encode <siteUrl>go/<id>/, a page of the site that leads on to the task's URL:
+   * 'auto' the links too long to scan otherwise (needs siteUrl, else they are errors), true all
+   * (needs siteUrl), false none. @default 'auto'
+   */
+  shortLinks: z.union([z.literal('auto'), z.boolean()], { error: "use 'auto', true or false" }).default('auto'),
   /** Folder of the decks, relative to the project root. @default 'decks' */
   decksDir: z.string().min(1).default('decks'),
   /** Speaking rate for the time estimate, in words per minute. @default 120 */

@@ -1,25 +1,26 @@
-// How big each QR code is on the homework slide, and whether a URL still scans at that size.
-import { byteCapacity, qrVersion } from './qr.ts'
+// Where each QR code sits on the homework slide and how big it is: one module size for all codes.
 
 /*
- * The arithmetic (prose and tables: docs/qr-sizing.md).
+ * The arithmetic (prose, tables and worked examples: docs/qr-sizing.md).
  *
  * Modules. A version-v code is 17 + 4v modules a side, plus a 4-module quiet zone each side:
- * 25 + 4v in all (v4: 41, v6: 49, v10: 65). Its tile on the slide is `qrTileSize` px, so one
- * module is tile / (25 + 4v) px. reveal.js runs at 1920×1080 with margin 0, so on a full-HD
- * projector one slide px is one screen px.
+ * 25 + 4v in all (v3: 37, v6: 49, v10: 65). reveal.js runs at 1920×1080 with margin 0, so on a
+ * full-HD projector one slide px is one screen px.
  *
  * Seats. A 2 m wide image shows 1920 px: 1.04 mm per px. A phone's main camera (26 mm equivalent)
  * sees about 69° = 1.21 rad across; scanners decode the video frame, ~1920 px wide, so one camera
- * pixel covers 1.21 / 1920 = 0.63 mrad (a 4000 px still: 0.30 mrad). Decoders need at least
- * 2 camera px per module; with some room for shake and focus we aim at 2.2 px = 1.4 mrad.
+ * pixel covers 1.21 / 1920 = 0.63 mrad. Decoders need at least 2 camera px per module; with some
+ * room for shake and focus we aim at 2.2 px = 1.4 mrad.
  *   8 px/module  =  8.3 mm:  8.3 mm / 1.4 mrad ≈ 6 m   (front and middle of a meeting room)
  *  12 px/module  = 12.5 mm: 12.5 mm / 1.4 mrad ≈ 9 m   (the back row)
  * So 1–3 tasks, where the codes can be big, promise the back row (12 px); 4–6 tasks promise 6 m (8 px).
  *
- * Test. A 1920×1080 screenshot of the slide, scaled to 25 % (480×270), must decode code by code
- * (test/unit/homework-layout.test.ts on a drawn slide, the e2e test on the built one): 8 px become
- * 2 px per module, the decoder's floor, i.e. what the phone sees at the distance above.
+ * One module size. A phone at a given seat reads a code when its modules are big enough, whatever
+ * the code's version. So every code on a slide gets the same px per module, and each tile is that
+ * times its own modules: a short link gets a small tile, a long share link a large one, and one long
+ * link no longer shrinks the others. Of the arrangements (one row; for 4–6 tasks also two rows),
+ * the one whose common module size is largest wins. Whole px: on a full-HD projector every module
+ * is then whole screen pixels, crisp and regular for the decoder.
  */
 
 const SLIDE = { width: 1920, height: 1080 }
@@ -29,29 +30,87 @@ export const HOMEWORK_LAYOUT = {
   pad: 24, // left, right and bottom edge of the slide
   colGap: 48,
   rowGap: 16,
-  caption: 80, // task title above the code: 2 lines of 32 px type at line-height 1.25 (1–3 tasks)
-  captionTwoRows: 40, // 4–6 tasks: 1 line, so that a version-5 code (45 modules × 8 px) fits
-  link: 34, // short link below the code: 1 line of 28 px type at line-height 1.2
+  caption: 80, // task title above the code in one row: 2 lines of 32 px type at line-height 1.25
+  captionTwoRows: 40, // in two rows: 1 line of 30 px type, so that the codes stay large
+  link: 34, // short link (and due date) below the code: 1 line of 28 px type at line-height 1.2
   gap: 6, // between caption and code, and code and link
+  minColumn: 300, // a column is never narrower: room for the short link or "bis 17.12.2026"
+  linkCharPx: 17.5, // a generous average width of one character of the 28 px link type (0.62 em)
 } as const
 
-/** Rows and columns of tasks: one row for 1–3, two rows of 2–3 for 4–6. */
-export function homeworkGrid(taskCount: number): { rows: number; cols: number } {
-  checkCount(taskCount)
-  return taskCount <= 3 ? { rows: 1, cols: taskCount } : { rows: 2, cols: Math.ceil(taskCount / 2) }
+/** Characters of " · bis 17.12.2026", the due date beside a link. */
+const DUE_CHARS = 17
+
+/** The task area below the title band, inside the slide's edges. */
+export const TASK_AREA = {
+  width: SLIDE.width - 2 * HOMEWORK_LAYOUT.pad,
+  height: SLIDE.height - HOMEWORK_LAYOUT.title - HOMEWORK_LAYOUT.pad,
+} as const
+
+/** One code as the layout sees it. */
+export interface CodeBox {
+  /** Modules a side, quiet zone included. */
+  modules: number
+  /** Narrowest column for the text around it. @default HOMEWORK_LAYOUT.minColumn */
+  minWidth?: number
+  /** Height of the text below it: one line, or two for a forwarding address. @default HOMEWORK_LAYOUT.link */
+  link?: number
+  /**
+   * Width the link and due date need on one line; a narrower column puts the due date on a second
+   * line (and the layout reserves it), so neither is cut to "xin…". @default 0 (always one line)
+   */
+  oneLine?: number
 }
 
 /**
- * Edge of each QR tile (quiet zone included) in slide px: as big as the grid cell allows.
- * @example qrTileSize(3) // 592
+ * The text below a task's code as the layout sees it: a forwarding address (two whole lines), or
+ * the short link with its due date beside it or, where the column is too narrow, below it.
  */
-export function qrTileSize(taskCount: number): number {
-  const { rows, cols } = homeworkGrid(taskCount)
-  const L = HOMEWORK_LAYOUT
-  const cellWidth = (SLIDE.width - 2 * L.pad - (cols - 1) * L.colGap) / cols
-  const cellHeight = (SLIDE.height - L.title - L.pad - (rows - 1) * L.rowGap) / rows
-  const caption = rows === 1 ? L.caption : L.captionTwoRows
-  return Math.floor(Math.min(cellWidth, cellHeight - caption - L.link - 2 * L.gap))
+export function textBox(label: string, due: boolean, address?: string): Omit<CodeBox, 'modules'> {
+  if (address !== undefined) return addressBox(address, due)
+  return due ? { oneLine: Math.ceil(([...label].length + DUE_CHARS) * HOMEWORK_LAYOUT.linkCharPx) } : {}
+}
+
+/**
+ * A forwarded task's text below its code: the address must stay whole to be typed, so it takes two
+ * lines (`intranet.example.com/decks/` and `go/<id>`, the due date beside the latter) and a column
+ * wide enough for both.
+ */
+export function addressBox(address: string, due: boolean): Omit<CodeBox, 'modules'> {
+  const split = address.lastIndexOf('go/')
+  const lines = [address.slice(0, split), `${address.slice(split)}${due ? ' '.repeat(DUE_CHARS) : ''}`]
+  const chars = Math.max(...lines.map((l) => [...l].length))
+  return { minWidth: Math.ceil(chars * HOMEWORK_LAYOUT.linkCharPx), link: 2 * HOMEWORK_LAYOUT.link }
+}
+
+/** One task's place in the task area (whole slide px): its column and, inside it, the code's tile. */
+export interface TaskCell {
+  x: number
+  y: number
+  /** Column width: at least the tile and the task's minimum; titles and links use all of it. */
+  width: number
+  /** Edge of the code's square tile, quiet zone included: `pxPerModule` × its modules. */
+  tile: number
+  /** True when the due date goes on its own line below the link (see CodeBox.oneLine). */
+  dueBelow: boolean
+}
+
+export interface HomeworkLayout {
+  /** 1 or 2. */
+  rows: number
+  /** Height of the caption above each code in this arrangement: `caption` or `captionTwoRows`. */
+  caption: number
+  /**
+   * The module size every code on the slide shares: whole px, so that on a full-HD projector each
+   * module is whole screen pixels (crisp, and what decoders read best). 0 when nothing fits.
+   */
+  pxPerModule: number
+  /** What the slide promises: `minPxPerModule(taskCount)`. */
+  promise: number
+  /** True when `pxPerModule` ≥ `promise`. */
+  ok: boolean
+  /** One per task, in task order. */
+  cells: TaskCell[]
 }
 
 /** The module size the slide promises: 12 px (back row) for 1–3 tasks, 8 px (~6 m) for 4–6. */
@@ -60,34 +119,81 @@ export function minPxPerModule(taskCount: number): number {
   return taskCount <= 3 ? 12 : 8
 }
 
-/** The largest QR version whose modules are still `minPxPerModule` px on the tile. */
-export function maxQrVersion(taskCount: number): number {
-  const modules = Math.floor(qrTileSize(taskCount) / minPxPerModule(taskCount))
-  return Math.max(1, Math.min(40, Math.floor((modules - 25) / 4)))
+/**
+ * The homework slide for codes of `modules` modules a side (quiet zone included), in task order.
+ * @example layoutHomework([57, 41, 41]).pxPerModule // 12: a Mastodon share beside two profile links
+ */
+export function layoutHomework(codes: readonly (number | CodeBox)[]): HomeworkLayout {
+  checkCount(codes.length)
+  const L = HOMEWORK_LAYOUT
+  const boxes = codes.map((c): Required<CodeBox> => {
+    const box = typeof c === 'number' ? { modules: c } : c
+    if (!Number.isInteger(box.modules) || box.modules < 21) throw new RangeError(`homework layout: a QR code has at least 21 modules a side, got ${box.modules}`)
+    return { modules: box.modules, minWidth: Math.max(box.minWidth ?? 0, L.minColumn), link: box.link ?? L.link, oneLine: box.oneLine ?? 0 }
+  })
+  let best = { rows: [boxes.map((_, i) => i)], px: 0 }
+  for (const rows of arrangements(boxes.length)) {
+    const px = largestModule(rows.map((row) => row.map((i) => boxes[i]!)))
+    // Ties keep the earlier arrangement: one row before two, the fuller first row before the other.
+    if (px > best.px) best = { rows, px }
+  }
+  return place(boxes, best.rows, best.px)
 }
 
-export type Scannable =
-  | { ok: true; version: number; pxPerModule: number }
-  | { ok: false; version: number; pxPerModule: number; maxChars: number }
+/** One row; for 4–6 tasks also two rows, as even as can be (5 tasks: 3 + 2 or 2 + 3). */
+function arrangements(n: number): number[][][] {
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i)
+  const result = [[range(0, n)]]
+  if (n >= 4) for (const k of new Set([Math.ceil(n / 2), Math.floor(n / 2)])) result.push([range(0, k), range(k, n)])
+  return result
+}
 
-/**
- * Whether `text` as a QR code on a slide with `taskCount` tasks meets `minPxPerModule`.
- * On failure `maxChars` is about how long the text may be (ASCII; each byte of UTF-8 counts).
- * Text beyond any QR code's capacity reports version 40, the largest there is.
- * @example checkScannable('https://www.xing.com/profile', 6) // { ok: true, version: 3, pxPerModule: 9.02… }
- */
-export function checkScannable(text: string, taskCount: number): Scannable {
-  const tile = qrTileSize(taskCount)
-  const maxVersion = maxQrVersion(taskCount)
-  let version = 40
-  try {
-    version = qrVersion(text, maxVersion).version
-  } catch {
-    // qrcode throws when the data exceeds version 40: certainly too long.
+/** Height of a row of tasks at `px` per module: caption, the tallest code with its text, gaps. */
+function rowHeight(row: Required<CodeBox>[], px: number, caption: number): number {
+  return caption + 2 * HOMEWORK_LAYOUT.gap + Math.max(...row.map((b) => px * b.modules + linkHeight(b, Math.max(px * b.modules, b.minWidth))))
+}
+
+/** The text's height in a column `width` wide: a second line when the due date does not fit beside the link. */
+function linkHeight(b: Required<CodeBox>, width: number): number {
+  return b.oneLine > width ? b.link + HOMEWORK_LAYOUT.link : b.link
+}
+
+/** Width of a row at `px` per module: each column the wider of its tile and its minimum, and gaps. */
+function rowWidth(row: Required<CodeBox>[], px: number): number {
+  return row.reduce((sum, b) => sum + Math.max(px * b.modules, b.minWidth), 0) + (row.length - 1) * HOMEWORK_LAYOUT.colGap
+}
+
+/** The largest whole px per module at which `rows` fit the task area; 0 if none does. */
+function largestModule(rows: Required<CodeBox>[][]): number {
+  const caption = rows.length === 1 ? HOMEWORK_LAYOUT.caption : HOMEWORK_LAYOUT.captionTwoRows
+  const fits = (px: number) =>
+    rows.every((row) => rowWidth(row, px) <= TASK_AREA.width) &&
+    rows.reduce((sum, row) => sum + rowHeight(row, px, caption), 0) + (rows.length - 1) * HOMEWORK_LAYOUT.rowGap <= TASK_AREA.height
+  let px = Math.floor(TASK_AREA.height / Math.max(...rows.flat().map((b) => b.modules)))
+  while (px > 0 && !fits(px)) px--
+  return px
+}
+
+/** Positions in whole px: rows centred in the task area, columns sharing a row's spare width equally. */
+function place(boxes: Required<CodeBox>[], rows: number[][], px: number): HomeworkLayout {
+  const L = HOMEWORK_LAYOUT
+  const caption = rows.length === 1 ? L.caption : L.captionTwoRows
+  const drawn = Math.max(px, 1) // nothing fits: still a drawable (refused) layout
+  const total = rows.reduce((sum, row) => sum + rowHeight(row.map((i) => boxes[i]!), drawn, caption), 0) + (rows.length - 1) * L.rowGap
+  const cells: TaskCell[] = []
+  let y = Math.max(0, Math.floor((TASK_AREA.height - total) / 2))
+  for (const row of rows) {
+    const widths = row.map((i) => Math.max(drawn * boxes[i]!.modules, boxes[i]!.minWidth))
+    const spare = Math.max(0, Math.floor((TASK_AREA.width - rowWidth(row.map((i) => boxes[i]!), drawn)) / row.length))
+    let x = 0
+    row.forEach((i, k) => {
+      cells[i] = { x, y, width: widths[k]! + spare, tile: drawn * boxes[i]!.modules, dueBelow: boxes[i]!.oneLine > widths[k]! + spare }
+      x += widths[k]! + spare + L.colGap
+    })
+    y += rowHeight(row.map((i) => boxes[i]!), drawn, caption) + L.rowGap
   }
-  const pxPerModule = tile / (25 + 4 * version)
-  if (version <= maxVersion && pxPerModule >= minPxPerModule(taskCount)) return { ok: true, version, pxPerModule }
-  return { ok: false, version, pxPerModule, maxChars: byteCapacity(maxVersion) }
+  const promise = minPxPerModule(boxes.length)
+  return { rows: rows.length, caption, pxPerModule: px, promise, ok: px >= promise, cells }
 }
 
 function checkCount(taskCount: number): void {

@@ -1,7 +1,11 @@
 // The plain data that flows from parsing to rendering: decks, slides, diagnostics and pages.
 import type { Frontmatter, HomeworkTask, Lang } from './frontmatter.ts'
+import type { EcLevel } from './qr.ts'
 
-/** A presenter's mistake, with its place in the deck file (1-based line and column). */
+/**
+ * A presenter's mistake, with its place in the deck file (1-based line and column). A notice is
+ * no mistake: it tells what the build did on its own (a link forwarded through the site).
+ */
 export interface Diagnostic {
   file: string
   line: number
@@ -9,7 +13,7 @@ export interface Diagnostic {
   /** The frontmatter field, e.g. `homework.1.url`, or '' for Markdown problems. */
   field: string
   message: string
-  severity: 'error' | 'warning'
+  severity: 'error' | 'warning' | 'notice'
 }
 
 export interface Slide {
@@ -27,8 +31,10 @@ export type Task = HomeworkTask & {
   line: number
   /** What the QR code encodes and the button opens. */
   target: string
-  /** With short links on: the URL the `target` page forwards to. */
+  /** When forwarded: the URL the `target` page (<site>go/<id>/) leads on to. */
   forward?: string
+  /** The code's error correction, chosen with the slide's layout (fit-homework.ts). */
+  qrLevel: EcLevel
 }
 
 export interface Deck {

@@ -60,6 +60,7 @@ export function parseDeck(text: string, file: string, ctx: ParseContext): ParseR
   const tasks = resolveTasks(fm.homework, ctx.site, (path) => locate(yaml, path, offset))
   tasks.problems.forEach((p) => report(p))
   if (diagnostics.length) return { diagnostics }
+  for (const n of tasks.notices) diagnostics.push({ file, line: n.line, col: n.col, field: n.field, message: n.message, severity: 'notice' })
 
   const { homework: _h, lang, presenter, ...meta } = fm
   const deck: Deck = {

@@ -22,8 +22,9 @@ export interface QrCode {
  * M's extra margin absorbs. But the limit that decides whether a phone in the back row reads it is
  * the size of one module, and L holds about 25 % more bytes per version (v4: 78 vs 62, v5: 106 vs
  * 84). One version less means 4 modules less per side, so each module grows by about 10 % on the
- * same tile (v5 → v4 at 45 → 41 modules). So: M when it fits within `maxVersion`, else L, which
- * then buys a whole version of module size. Numbers per layout in docs/qr-sizing.md.
+ * same tile (v5 → v4 at 45 → 41 modules). So: M while the slide keeps its promise, else L for the
+ * largest codes, which buys a whole version of module size. The rule: fit-homework.ts; numbers in
+ * docs/qr-sizing.md.
  */
 
 /**
@@ -43,16 +44,18 @@ function symbol(text: string, level: EcLevel): ReturnType<typeof create> {
   return found
 }
 
-/** The version and level `qrCode` picks for `text` within `maxVersion` (may exceed it if nothing fits). */
-export function qrVersion(text: string, maxVersion = 40): { version: number; level: EcLevel } {
-  const m = symbol(text, 'M').version
-  if (m <= maxVersion) return { version: m, level: 'M' }
-  return { version: symbol(text, 'L').version, level: 'L' }
+/** Edge in modules (quiet zone included) of `text`'s code at `level`; undefined beyond version 40. */
+export function qrModules(text: string, level: EcLevel): number | undefined {
+  try {
+    return symbol(text, level).modules.size + 2 * QUIET_ZONE
+  } catch {
+    return undefined // qrcode throws when the data exceeds version 40 at this level
+  }
 }
 
 const capacities = new Map<number, number>()
 
-/** Bytes of text a version holds at level L: what still fits when `qrVersion` falls back to L. */
+/** Bytes of text a version holds at level L: about how long a link may be at that version. */
 export function byteCapacity(version: number): number {
   const known = capacities.get(version)
   if (known !== undefined) return known
@@ -69,12 +72,12 @@ export function byteCapacity(version: number): number {
 }
 
 /**
- * The QR code for `text` as an SVG string: one path for the dark modules, a white background
- * covering the quiet zone (so a dark theme can not eat it), crisp edges, and `text` as its label.
+ * The QR code for `text` at error correction `level` as an SVG string: one path for the dark
+ * modules, a white background covering the quiet zone (so a dark theme can not eat it), crisp
+ * edges, and `text` as its label. The homework layout picks the level (see fit-homework.ts).
  * @example qrCode('https://www.xing.com/profile').svg // '<svg xmlns=… viewBox="0 0 37 37" …>'
  */
-export function qrCode(text: string, maxVersion = 40): QrCode {
-  const { level } = qrVersion(text, maxVersion)
+export function qrCode(text: string, level: EcLevel = 'M'): QrCode {
   const code = symbol(text, level)
   const { size, data } = code.modules
   const modules = size + 2 * QUIET_ZONE

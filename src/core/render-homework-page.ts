@@ -36,7 +36,7 @@ export function renderHomeworkPage(deck: Deck, rendered: RenderedSlides, ctx: Si
 <p class="kind">${kindIcon(task.kind)} ${escapeHtml(words.kinds[task.kind])}</p>
 <h2>${escapeHtml(task.title)}</h2>
 ${details ? `<div class="details">${details}</div>\n` : ''}<p><a class="button" href="${escapeHtml(task.target)}" target="_blank" rel="noopener noreferrer">${words.open}: ${breakable(taskLabel(task, 'page'))}</a></p>
-<figure class="qr">${qrSvg(task.target, 200)}<figcaption>${words.scan}: <span class="url">${escapeHtml(task.target)}</span></figcaption></figure>
+<figure class="qr">${qrSvg(task, 200)}<figcaption>${words.scan}: <span class="url">${escapeHtml(task.target)}</span></figcaption></figure>
 ${due}
 </li>`
     })

@@ -1,41 +1,75 @@
 // The generated last slide: the deck's tasks with QR codes sized to scan from the back of the room.
-import { maxQrVersion, qrTileSize } from './homework-layout.ts'
+import { layoutHomework, textBox } from './homework-layout.ts'
 import { escapeHtml } from './escape-html.ts'
 import { formatDate, NETWORK_NAMES, WORDS } from './i18n.ts'
 import { kindIcon } from './icons.ts'
+import type { HomeworkTask } from './frontmatter.ts'
 import type { Deck, Task } from './model.ts'
 import { qrCode } from './qr.ts'
+import { shortLinkLabel } from './short-link.ts'
 import { displayUrl } from './urls.ts'
 
 /**
  * What a task's link is called: the short link (`xing.com/profile`); for share tasks the network,
- * and on the homework page also the page being shared (the slide has no room for both).
+ * and on the homework page also the page being shared (the slide has no room for both). A
+ * forwarded task shows its forwarding address on the slide, short enough to type.
  */
 export function taskLabel(task: Task, where: 'slide' | 'page'): string {
-  if (task.kind !== 'share') return displayUrl(task.url)
-  return where === 'slide' ? NETWORK_NAMES[task.network] : `${NETWORK_NAMES[task.network]}: ${displayUrl(task.url)}`
+  if (where === 'slide') return task.forward ? shortLinkLabel(task.target) : slideLabel(task)
+  return task.kind === 'share' ? `${NETWORK_NAMES[task.network]}: ${displayUrl(task.url)}` : displayUrl(task.url)
 }
 
-/** A QR code as inline SVG, `px` wide: dark on white with its 4-module quiet zone. */
-export function qrSvg(target: string, px: number, maxVersion = 40): string {
-  return qrCode(target, maxVersion).svg.replace('<svg ', `<svg width="${px}" height="${px}" `)
+/** A task's link on the slide when it is not forwarded: the short link, or a share's network. */
+export function slideLabel(task: HomeworkTask): string {
+  return task.kind === 'share' ? NETWORK_NAMES[task.network] : displayUrl(task.url)
 }
 
+/**
+ * The text below a code: the short link with the due date beside it, or below it where the layout
+ * says the column is too narrow; a forwarding address on two lines, whole, to be typed (see addressBox).
+ */
+function linkLine(task: Task, due: string, dueBelow: boolean): string {
+  if (!task.forward) {
+    const url = `<span class="updeck-url">${escapeHtml(taskLabel(task, 'slide'))}</span>`
+    if (due && dueBelow) return `<p class="updeck-link updeck-due-below">${url}${due}</p>`
+    return `<p class="updeck-link">${url}${due ? ` · ${due}` : ''}</p>`
+  }
+  const address = shortLinkLabel(task.target)
+  const split = address.lastIndexOf('go/')
+  return `<p class="updeck-link updeck-address"><span class="updeck-url">${escapeHtml(address.slice(0, split))}<br>${escapeHtml(address.slice(split))}</span>${due ? ` · ${due}` : ''}</p>`
+}
+
+/** A task's QR code as inline SVG, `px` wide: dark on white with its 4-module quiet zone. */
+export function qrSvg(task: Task, px: number): string {
+  return qrCode(task.target, task.qrLevel).svg.replace('<svg ', `<svg width="${px}" height="${px}" `)
+}
+
+/**
+ * The slide draws what `layoutHomework` computed: each task is placed at its cell (inline style;
+ * the CSP allows inline styles) and its code is exactly its tile's px (width and height).
+ */
 export function renderHomeworkSlide(deck: Deck, homeworkUrl: string | undefined): string {
   const words = WORDS[deck.meta.lang]
-  const tile = qrTileSize(deck.homework.length)
+  const layout = layoutHomework(
+    deck.homework.map((task) => ({
+      modules: qrCode(task.target, task.qrLevel).modules,
+      ...textBox(slideLabel(task), task.due !== undefined, task.forward ? shortLinkLabel(task.target) : undefined),
+    })),
+  )
   const items = deck.homework
-    .map((task) => {
-      const due = task.due ? ` · <span class="updeck-due">${words.due} ${escapeHtml(formatDate(task.due, deck.meta.lang))}</span>` : ''
-      return `<li class="updeck-task updeck-kind-${task.kind}">
+    .map((task, i) => {
+      const cell = layout.cells[i]!
+      const due = task.due ? `<span class="updeck-due">${words.due} ${escapeHtml(formatDate(task.due, deck.meta.lang))}</span>` : ''
+      const twoLines = task.forward || (due && cell.dueBelow)
+      return `<li class="updeck-task updeck-kind-${task.kind}${task.forward ? ' updeck-forwarded' : ''}${twoLines ? ' updeck-two-lines' : ''}" style="left:${cell.x}px;top:${cell.y}px;width:${cell.width}px">
 <p class="updeck-task-title" title="${escapeHtml(task.title)}">${kindIcon(task.kind)} ${escapeHtml(task.title)}</p>
-<a class="updeck-qr" href="${escapeHtml(task.target)}" target="_blank" rel="noopener noreferrer">${qrSvg(task.target, tile, maxQrVersion(deck.homework.length))}</a>
-<p class="updeck-link"><span class="updeck-url">${escapeHtml(taskLabel(task, 'slide'))}</span>${due}</p>
+<a class="updeck-qr" href="${escapeHtml(task.target)}" target="_blank" rel="noopener noreferrer">${qrSvg(task, cell.tile)}</a>
+${linkLine(task, due, cell.dueBelow)}
 </li>`
     })
     .join('\n')
   const page = homeworkUrl ? `<p class="updeck-homework-url">${words.homeworkPage}: <a href="${escapeHtml(homeworkUrl)}">${escapeHtml(displayUrl(homeworkUrl))}</a></p>` : ''
-  return `<section class="updeck-homework" data-tasks="${deck.homework.length}" data-state="updeck-homework">
+  return `<section class="updeck-homework" data-tasks="${deck.homework.length}" data-rows="${layout.rows}" data-px-per-module="${layout.pxPerModule}" data-state="updeck-homework">
 <header class="updeck-homework-head"><h2>${words.homework}</h2>${page}</header>
 <ol class="updeck-tasks">
 ${items}

@@ -1,18 +1,24 @@
 // The homework a deck shows: its own tasks or the site's, each with the URL its QR code encodes.
 import type { HomeworkTask, SiteConfig } from './frontmatter.ts'
 import type { Task } from './model.ts'
-import { checkScannable } from './homework-layout.ts'
+import { slideLabel } from './render-homework.ts'
+import { fitHomework, type TooLong } from './fit-homework.ts'
 import { shareUrl } from './share-url.ts'
+import { shortLink } from './short-link.ts'
 import { fieldName, type Located } from './yaml-issues.ts'
 
 type Locate = (path: (string | number)[]) => { line: number; col: number }
+
+/** Colleagues scan with their own phones, often on mobile data: say what a site address implies. */
+const REACH = "colleagues' phones must reach that address: an intranet-only site does not help phones on mobile data"
 
 export function resolveTasks(
   own: HomeworkTask[] | undefined,
   site: SiteConfig,
   locate: Locate,
-): { tasks: Task[]; problems: Located[] } {
+): { tasks: Task[]; problems: Located[]; notices: Located[] } {
   const problems: Located[] = []
+  const notices: Located[] = []
   const useDefault = own === undefined || own.length === 0
   const list = useDefault ? site.defaultHomework : own
   if (list.length === 0) {
@@ -21,39 +27,49 @@ export function resolveTasks(
       field: 'homework',
       message: 'add 1 to 6 tasks for the homework slide (or set defaultHomework in vite.config.ts)',
     })
-    return { tasks: [], problems }
+    return { tasks: [], problems, notices }
   }
-  const tasks = list.map((task, i): Task => {
-    const at = useDefault ? locate(['homework']) : locate(['homework', i])
-    const problem = (field: string, message: string) =>
-      problems.push({ ...(useDefault ? at : locate(['homework', i, field])), field: useDefault ? `defaultHomework.${i + 1}.${field}` : fieldName(['homework', i, field]), message })
-    let target = task.url
-    if (task.kind === 'share') {
-      if (task.network === 'mastodon' && !site.mastodonInstance) {
-        problem('network', 'mastodon needs the site option mastodonInstance in vite.config.ts, e.g. mastodon.social')
-      } else {
-        target = shareUrl(task.network, task.text, task.url, site.mastodonInstance)
-      }
+  const at = (i: number, field?: string) => {
+    if (useDefault) return { ...locate(['homework']), field: `defaultHomework.${i + 1}${field ? `.${field}` : ''}` }
+    return { ...locate(field ? ['homework', i, field] : ['homework', i]), field: fieldName(field ? ['homework', i, field] : ['homework', i]) }
+  }
+  const targets = list.map((task, i) => {
+    if (task.kind !== 'share') return task.url
+    if (task.network === 'mastodon' && !site.mastodonInstance) {
+      problems.push({ ...at(i, 'network'), message: 'mastodon needs the site option mastodonInstance in vite.config.ts, e.g. mastodon.social' })
+      return task.url
     }
-    const forward = site.shortLinks && site.siteUrl ? target : undefined
-    if (forward) target = `${site.siteUrl}go/${shortId(forward)}/`
-    const fit = checkScannable(target, list.length)
-    if (!fit.ok) {
-      const what = task.kind === 'share' && (task.network === 'x' || task.network === 'mastodon') ? 'text' : 'url'
-      problem(
-        what,
-        `too long for a QR code that scans from the back of the room (${target.length} characters, QR version ${fit.version}, ${fit.pxPerModule.toFixed(1)} px per module): ` +
-          `use a shorter ${what === 'text' ? 'text' : 'link'} (the whole code must stay under about ${fit.maxChars} characters) or fewer tasks`,
-      )
-    }
-    return forward ? { ...task, line: at.line, target, forward } : { ...task, line: at.line, target }
+    return shareUrl(task.network, task.text, task.url, site.mastodonInstance)
   })
-  return { tasks, problems }
+  const siteUrl = site.siteUrl
+  const fit = fitHomework(targets, { shortLinks: site.shortLinks, shortLink: siteUrl ? (target) => shortLink(siteUrl, target) : undefined, due: list.map((t) => t.due !== undefined), labels: list.map(slideLabel) })
+  for (const tooLong of fit.tooLong) problems.push({ ...at(tooLong.index, textField(list[tooLong.index]!)), message: tooLongMessage(list[tooLong.index]!, targets[tooLong.index]!, tooLong, fit.layout, site) })
+  const tasks = list.map((task, i): Task => {
+    const line = locate(useDefault ? ['homework'] : ['homework', i]).line
+    if (!fit.forwarded[i]) return { ...task, line, target: targets[i]!, qrLevel: fit.levels[i]! }
+    // shortLinks: true forwards everything on purpose; only what the build decided alone is news.
+    if (site.shortLinks === 'auto') notices.push({ ...at(i), message: `"${task.title}" is forwarded through ${fit.codes[i]} (${task.kind === 'share' ? 'the share link' : 'the link'} is too long to scan from the back)` })
+    return { ...task, line, target: fit.codes[i]!, forward: targets[i]!, qrLevel: fit.levels[i]! }
+  })
+  return { tasks, problems, notices }
 }
 
-/** A short stable id for /go/<id>/ pages (FNV-1a, base 36). */
-function shortId(url: string): string {
-  let hash = 0x811c9dc5
-  for (const byte of new TextEncoder().encode(url)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0
-  return hash.toString(36).padStart(7, '0')
+/** The field whose length decides: the text of shares that carry it (X, Mastodon), else the url. */
+function textField(task: HomeworkTask): 'text' | 'url' {
+  return task.kind === 'share' && (task.network === 'x' || task.network === 'mastodon') ? 'text' : 'url'
+}
+
+function tooLongMessage(task: HomeworkTask, target: string, tooLong: TooLong, layout: { pxPerModule: number; promise: number }, site: SiteConfig): string {
+  const what = textField(task) === 'text' ? 'text' : 'link'
+  const size = `QR version ${tooLong.version}, ${layout.pxPerModule.toFixed(1)} px per module where ${layout.promise} are needed`
+  if (site.siteUrl && site.shortLinks !== false) return `too long to scan from the back of the room even through the site's forwarding page (${size}): use fewer tasks or a shorter siteUrl`
+  const where =
+    site.shortLinks === false
+      ? `or shortLinks: 'auto' in vite.config.ts${site.siteUrl ? '' : ' with --site-url'}, so that the build forwards it through the site (${REACH})`
+      : `or --site-url (siteUrl in vite.config.ts), so that the build forwards it through the site (${REACH})`
+  const fits = tooLong.maxChars > 0 ? ` (the code holds about ${tooLong.maxChars} characters here)` : ''
+  return (
+    `too long for a QR code that scans from the back of the room (${target.length} characters, ${size}): ` +
+    `use a shorter ${what}${fits}, fewer tasks, ${where}`
+  )
 }

@@ -5,7 +5,10 @@ import type { SiteContext } from './site-context.ts'
 import { splitByDate } from './render-index.ts'
 import { urlPath } from './urls.ts'
 
-/** decks.json: one entry per deck; each task's url is exactly what its QR code encodes. */
+/**
+ * decks.json: one entry per deck; each task's url is exactly what its QR code encodes, and a
+ * forwarded task's target is where its forwarding page leads.
+ */
 export function decksJson(decks: readonly Deck[], ctx: SiteContext): string {
   const { upcoming, past } = splitByDate(decks, ctx.today)
   const entries = [...upcoming, ...past].map((deck) => ({
@@ -18,7 +21,7 @@ export function decksJson(decks: readonly Deck[], ctx: SiteContext): string {
     duration: deck.meta.duration,
     path: `${urlPath(deck.slug)}/`,
     homeworkPath: `${urlPath(deck.slug)}/homework/`,
-    homework: deck.homework.map((t) => ({ kind: t.kind, title: t.title, url: t.target, due: t.due ?? null })),
+    homework: deck.homework.map((t) => ({ kind: t.kind, title: t.title, url: t.target, ...(t.forward ? { target: t.forward } : {}), due: t.due ?? null })),
   }))
   return `${JSON.stringify(entries, null, 2)}\n`
 }

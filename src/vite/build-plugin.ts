@@ -7,6 +7,7 @@ import { formatDiagnostic, hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
 import { listThemes } from '../io/themes.ts'
 import { writeSite, type RuntimeAssets, type WriteSite } from '../io/write-site.ts'
+import { withSiteUrl } from './options.ts'
 import { DECK_RUNTIME, PAGE_CSS, PAGE_ENTRY, RUNTIME_MANIFEST, THEME_ENTRY } from './runtime-files.ts'
 
 export function buildPlugin(site: SiteConfig): Plugin {
@@ -19,7 +20,7 @@ export function buildPlugin(site: SiteConfig): Plugin {
     name: 'updeck:build',
     apply: 'build',
     /** For the command line: the site settings, and the page writer that runs beside a cached runtime. */
-    api: { site, writeSite: (options: Omit<WriteSite, 'site'>) => writeSite({ ...options, site }) },
+    api: { site, writeSite: (options: Omit<WriteSite, 'site'> & { site?: SiteConfig }) => writeSite({ site, ...options }) },
     config(user) {
       const root = resolve(user.root ?? process.cwd())
       themes = listThemes(join(root, 'themes'))
@@ -58,7 +59,7 @@ export function buildPlugin(site: SiteConfig): Plugin {
       if (config.updeck?.runtimeOnly) return
       const decksDir = resolve(config.root, config.updeck?.decksDir ?? site.decksDir)
       const outDir = options.dir ?? config.build.outDir
-      const diagnostics = await writeSite({ site, decksDir, themes, outDir, base: config.base, today: config.updeck?.today, runtime: runtime! })
+      const diagnostics = await writeSite({ site: withSiteUrl(site, config.updeck?.siteUrl), decksDir, themes, outDir, base: config.base, today: config.updeck?.today, runtime: runtime! })
       if (hasErrors(diagnostics)) this.error(`updeck: problems in the decks\n${diagnostics.map((d) => formatDiagnostic(d)).join('\n')}`)
     },
   }

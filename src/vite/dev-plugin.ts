@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join, relative, resolve, sep } from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
-import { checkSlugs, deckPages, sitePages, type RenderedDeck } from '../core/build-site.ts'
+import { checkSlugs, deckPages, forwardingPages, sitePages, type RenderedDeck } from '../core/build-site.ts'
 import { isDeckFile, isHiddenPath } from '../core/deck-files.ts'
 import { formatDiagnostic, hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
@@ -15,6 +15,7 @@ import { listThemes } from '../io/themes.ts'
 import { siteClock } from '../io/clock.ts'
 import { decodePath, reachesDecks, serveImage } from './dev-files.ts'
 import { errorPage } from './error-page.ts'
+import { withSiteUrl } from './options.ts'
 import { DECK_RUNTIME, PAGE_CSS } from './runtime-files.ts'
 
 const IMAGE_PREFIX = '@updeck/decks/'
@@ -23,7 +24,8 @@ const SETTLE_MS = 40
 type WatchEvent = 'add' | 'change' | 'unlink'
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', json: 'application/json', xml: 'application/atom+xml', ics: 'text/calendar; charset=utf-8' }
 
-export function devPlugin(site: SiteConfig): Plugin {
+export function devPlugin(configured: SiteConfig): Plugin {
+  let site = configured
   let load: LoadContext
   /** Every deck by file, in the listing's order (checkSlugs blames the later of two decks). */
   let decks = new Map<string, RenderedDeck>()
@@ -45,7 +47,8 @@ export function devPlugin(site: SiteConfig): Plugin {
     const all = [...decks.values()]
     // The deck with the longest slug the path starts with (a/ and a/b/ may both be decks).
     const owner = all.filter(({ deck }) => path.startsWith(`${deck.slug}/`)).sort((a, b) => b.deck.slug.length - a.deck.slug.length)[0]
-    const pages = owner ? deckPages(owner, siteContext(themesDir)) : sitePages(all.map((d) => d.deck), siteContext(themesDir))
+    const plain = all.map((d) => d.deck)
+    const pages = owner ? deckPages(owner, siteContext(themesDir)) : [...sitePages(plain, siteContext(themesDir)), ...forwardingPages(plain, siteContext(themesDir))]
     return pages.find((p) => p.path === path)
   }
 
@@ -59,6 +62,7 @@ export function devPlugin(site: SiteConfig): Plugin {
       const themesDir = join(root, 'themes')
       base = server.config.base
       today = server.config.updeck?.today
+      site = withSiteUrl(configured, server.config.updeck?.siteUrl)
       load = { decksDir: resolve(root, server.config.updeck?.decksDir ?? site.decksDir), themes: listThemes(themesDir), site }
       // The same listing and the same slug check as build and check: dev shows what a build would.
       const settle = () => {

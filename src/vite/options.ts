@@ -1,5 +1,5 @@
 // The updeck() plugin's options: validated like a deck, with every default filled in one place.
-import { SiteOptions, type SiteConfig, type SiteOptionsInput } from '../core/frontmatter.ts'
+import { SiteOptions, SiteUrl, type SiteConfig, type SiteOptionsInput } from '../core/frontmatter.ts'
 import { fieldName } from '../core/yaml-issues.ts'
 import { presenterMessages } from '../core/zod-messages.ts'
 
@@ -17,6 +17,8 @@ export interface UpdeckOverrides {
   today?: string
   /** Bundle only the shared runtime (reveal.js, themes); the command line writes the pages. */
   runtimeOnly?: boolean
+  /** `--site-url`: where the site is published; overrides siteUrl of the plugin options. */
+  siteUrl?: string | undefined
 }
 
 declare module 'vite' {
@@ -33,8 +35,23 @@ export function resolveOptions(options: UpdeckOptions = {}): SiteConfig {
     const lines = parsed.error.issues.map((i) => `vite.config.ts updeck() ${fieldName(i.path.filter((p) => typeof p !== 'symbol'))}: ${i.message}`)
     throw new Error(lines.join('\n'))
   }
-  if (parsed.data.shortLinks && !parsed.data.siteUrl) {
-    throw new Error('vite.config.ts updeck() shortLinks: needs siteUrl, the address the site is published at')
-  }
   return parsed.data
+}
+
+/**
+ * The site settings a command runs with: `siteUrl` (from `--site-url`) overrides the one in
+ * vite.config.ts, so that CI can publish one set of decks to several places.
+ * @example withSiteUrl(site, 'https://intranet.example.com/decks') // { ...site, siteUrl: 'https://intranet.example.com/decks/' }
+ */
+export function withSiteUrl(site: SiteConfig, siteUrl: string | undefined): SiteConfig {
+  let result = site
+  if (siteUrl !== undefined) {
+    const parsed = SiteUrl.safeParse(siteUrl)
+    if (!parsed.success) throw new Error(`--site-url: ${parsed.error.issues[0]!.message}`)
+    result = { ...site, siteUrl: parsed.data }
+  }
+  if (result.shortLinks === true && !result.siteUrl) {
+    throw new Error('vite.config.ts updeck() shortLinks: true needs the address the site is published at: siteUrl, or --site-url')
+  }
+  return result
 }

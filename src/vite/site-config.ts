@@ -5,8 +5,9 @@ import { resolve } from 'node:path'
 import { loadConfigFromFile, type PluginOption, type UserConfig } from 'vite'
 import type { SiteConfig } from '../core/frontmatter.ts'
 import type { WriteSite } from '../io/write-site.ts'
+import { withSiteUrl } from './options.ts'
 
-type SiteWriter = (options: Omit<WriteSite, 'site'>) => Promise<import('../core/model.ts').Diagnostic[]>
+type SiteWriter = (options: Omit<WriteSite, 'site'> & { site?: SiteConfig }) => Promise<import('../core/model.ts').Diagnostic[]>
 
 export interface LoadedConfig {
   config: UserConfig
@@ -20,8 +21,11 @@ function configFilePath(root: string): string | undefined {
   return existsSync(path) ? path : undefined
 }
 
-/** Without a vite.config.ts (or without updeck() in it), the plugin runs with its defaults. */
-export async function loadViteConfig(root: string): Promise<LoadedConfig> {
+/**
+ * Without a vite.config.ts (or without updeck() in it), the plugin runs with its defaults.
+ * `siteUrl` (`--site-url`) overrides the config's siteUrl.
+ */
+export async function loadViteConfig(root: string, siteUrl?: string): Promise<LoadedConfig> {
   const path = configFilePath(root)
   const loaded = path ? await loadConfigFromFile({ command: 'build', mode: 'production' }, path, root, 'silent') : null
   const config = loaded?.config ?? {}
@@ -29,12 +33,15 @@ export async function loadViteConfig(root: string): Promise<LoadedConfig> {
   for (const plugin of plugins) {
     if (plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'updeck:build') {
       const api = (plugin as { api?: { site?: SiteConfig; writeSite?: SiteWriter } }).api
-      if (api?.site && api.writeSite) return { config, site: api.site, writeSite: api.writeSite }
+      if (api?.site && api.writeSite) {
+        const site = withSiteUrl(api.site, siteUrl)
+        return { config, site, writeSite: (options) => api.writeSite!({ ...options, site }) }
+      }
     }
   }
   // Imported here only: on the usual path the plugin, and with it the whole core, comes from the
   // bundled vite.config.ts, and loading it a second time would cost a third of a small build.
   const [{ updeck }, { resolveOptions }, { writeSite }] = await Promise.all([import('./index.ts'), import('./options.ts'), import('../io/write-site.ts')])
-  const site = resolveOptions({})
+  const site = withSiteUrl(resolveOptions({}), siteUrl)
   return { config: { ...config, plugins: [...plugins, updeck()] }, site, writeSite: (options) => writeSite({ ...options, site }) }
 }

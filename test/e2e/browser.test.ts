@@ -13,17 +13,31 @@ import { ROOT, siteConfig, THEMES } from '../helpers/site.ts'
 
 const BASE = '/intern/decks/'
 const EXAMPLES = ['engineering/2027-01-14-tech-blog', 'personal/2026-12-10-employer-branding', 'vertrieb/2026-12-03-social-media-update']
-/** Realistic tasks that fit six to a slide (≤ 78 bytes each, see docs/qr-sizing.md). */
-const TASKS = [
-  '  - { kind: profile, title: "Xing-Profil aktualisieren: Foto, Position, Skills", url: "https://www.xing.com/profile" }',
-  '  - { kind: share, network: x, title: "Neuigkeit teilen 🎉", text: "Werk Leipzig eröffnet!", url: "https://ex.am/l" }',
+const SITE_URL = 'https://intranet.example.com/decks/'
+/** Mixed link lengths: profile and company links, umlaut domains, and share tasks with real sentences. */
+const LINKS = [
+  '  - { kind: profile, title: "Xing-Profil aktualisieren: Foto, Position, Skills", url: "https://www.xing.com/profile", due: 2026-12-17 }',
   '  - { kind: link, title: "Umlaut-Domain öffnen", url: "https://bücher.example/Straße" }',
-  '  - { kind: follow, title: "Unserer Seite folgen", url: "https://www.linkedin.com/company/muster" }',
-  '  - { kind: blog, title: "Beitrag für den Blog schreiben", url: "https://example.com/blog/neu" }',
+  '  - { kind: follow, title: "Unserer Seite folgen", url: "https://www.linkedin.com/company/muster-maschinenbau-gmbh" }',
+  '  - { kind: blog, title: "Beitrag für den Blog schreiben", url: "https://example.com/blog/beitrag-vorschlagen", due: 2027-01-15 }',
   '  - { kind: account, title: "Mastodon-Konto anlegen", url: "https://mastodon.social/auth/sign_up" }',
 ]
+const SHARE = (network: string, text: string, url: string) => `  - { kind: share, network: ${network}, title: "Neuigkeit teilen 🎉", text: "${text}", url: "${url}" }`
+/** Per task count, the share task's length: 1–3 tasks a Mastodon share of a 55-character sentence
+ * (the issue's example), 4 an X share of 160 characters (v11 at L), 5 a LinkedIn share, and 6 the
+ * 160-character X share again, which does not fit six to a slide: it is forwarded through the site. */
+const LONG = 'Wir sind auf der LogiMAT 2027 in Stuttgart und zeigen unsere neue Verpackungslinie live: 120 Kartons pro Minute, Formatwechsel in unter zehn Minuten. Stand B15!'
+const SHARES: Record<number, string> = {
+  1: SHARE('mastodon', 'Unser neues Werk in Leipzig ist eröffnet – schaut rein!', 'https://example.com/news/werk-leipzig-26'),
+  2: SHARE('mastodon', 'Unser neues Werk in Leipzig ist eröffnet – schaut rein!', 'https://example.com/news/werk-leipzig-26'),
+  3: SHARE('mastodon', 'Unser neues Werk in Leipzig ist eröffnet – schaut rein!', 'https://example.com/news/werk-leipzig-26'),
+  4: SHARE('x', LONG, 'https://example.com/news/logimat-2027'),
+  5: SHARE('linkedin', 'Ausbildung 2027: zwölf Plätze!', 'https://example.com/karriere/ausbildung-2027'),
+  6: SHARE('x', LONG, 'https://example.com/news/logimat-2027'),
+}
+const matrixTasks = (n: number) => [SHARES[n]!, ...LINKS].slice(0, n)
 const matrixDeck = (theme: string, tasks: number) =>
-  `---\ntitle: Matrix ${theme} ${tasks}\ndate: 2026-12-03\naudience: Test\ntheme: ${theme}\nhomework:\n${TASKS.slice(0, tasks).join('\n')}\n---\n\n# ${theme}, ${tasks} Aufgaben\n\nFließtext mit einem [Link](https://example.com) und \`Code\`.\n`
+  `---\ntitle: Matrix ${theme} ${tasks}\ndate: 2026-12-03\naudience: Test\ntheme: ${theme}\nhomework:\n${matrixTasks(tasks).join('\n')}\n---\n\n# ${theme}, ${tasks} Aufgaben\n\nFließtext mit einem [Link](https://example.com) und \`Code\`.\n`
 
 let browser: Browser
 let server: StaticServer
@@ -36,9 +50,11 @@ beforeAll(async () => {
   decksDir = join(tempDir('browser'), 'decks')
   cpSync(join(ROOT, 'decks'), decksDir, { recursive: true })
   mkdirSync(join(decksDir, 'matrix'))
-  for (const theme of THEMES) for (const n of [1, 3, 6]) writeFileSync(join(decksDir, 'matrix', `${theme}-${n}.md`), matrixDeck(theme, n))
-  const result = await buildTo({ decksDir, base: BASE })
+  for (const theme of THEMES) for (const n of [1, 2, 3, 4, 5, 6]) writeFileSync(join(decksDir, 'matrix', `${theme}-${n}.md`), matrixDeck(theme, n))
+  const result = await buildTo({ decksDir, base: BASE, siteUrl: SITE_URL })
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+  // Only the 160-character X share on the 6-task slides does not fit: one notice per theme.
+  expect(result.diagnostics.map((d) => `${d.file} ${d.field} ${d.severity}`)).toEqual(THEMES.map((t) => `matrix/${t}-6.md homework.1 notice`))
   outDir = result.outDir
   server = await serveDir(result.outDir, BASE)
   browser = await launchBrowser()
@@ -170,17 +186,82 @@ describe('every theme is readable: WCAG AA contrast computed from the built CSS 
   }
 })
 
+/** px per module of every code on the present slide, measured: rendered width ÷ modules (viewBox). */
+async function moduleSizes(page: Page): Promise<number[]> {
+  return page.locator('section.updeck-homework.present a.updeck-qr svg').evaluateAll((svgs) =>
+    svgs.map((s) => s.getBoundingClientRect().width / Number(s.getAttribute('viewBox')!.split(' ')[2])),
+  )
+}
+
 describe('homework codes scan from a 1920×1080 screenshot, and from it scaled to 25 %', () => {
   for (const theme of THEMES) {
-    for (const n of [1, 3, 6]) {
-      it(`${theme} theme, ${n} task(s)`, async () => {
+    for (const n of [1, 2, 3, 4, 5, 6]) {
+      it(`${theme} theme, ${n} task(s) of mixed lengths: one module size, ≥ ${n <= 3 ? 12 : 8} px`, async () => {
         await withPage({ width: 1920, height: 1080 }, async (page) => {
           await openDeck(page, `${server.url}matrix/${theme}-${n}/`)
           await page.keyboard.press('End')
           const targets = await expectHomeworkScans(page, `${theme}-${n}`)
           expect(targets).toHaveLength(n)
+          const sizes = await moduleSizes(page)
+          for (const size of sizes) {
+            expect(size).toBeGreaterThanOrEqual(n <= 3 ? 12 : 8)
+            expect(size).toBeCloseTo(sizes[0]!, 2)
+          }
+          // Titles, links and due dates stay inside their task, and a forwarding address is whole.
+          const texts = await page.locator('section.updeck-homework.present li.updeck-task').evaluateAll((items) =>
+            items.map((li) => {
+              const box = li.getBoundingClientRect()
+              const inside = (el: Element | null) => {
+                if (!el) return true
+                const r = el.getBoundingClientRect()
+                return r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.bottom <= 1080
+              }
+              const address = li.querySelector('.updeck-address')
+              return { due: inside(li.querySelector('.updeck-due')), link: inside(li.querySelector('.updeck-link')), whole: !address || address.scrollWidth <= address.clientWidth }
+            }),
+          )
+          for (const text of texts) expect(text).toEqual({ due: true, link: true, whole: true })
         })
       })
     }
   }
+})
+
+describe('a forwarding page', () => {
+  it('leads on to the task\'s URL without script: meta refresh, seen in Chromium (the network is stubbed)', async () => {
+    const decks = JSON.parse(readFileSync(join(outDir, 'decks.json'), 'utf8')) as { slug: string; homework: { url: string; target?: string }[] }[]
+    const task = decks.find((d) => d.slug === 'matrix/default-6')!.homework[0]!
+    expect(task.url).toMatch(/^https:\/\/intranet\.example\.com\/decks\/go\/[0-9a-z]{10}\/$/)
+    expect(task.target).toMatch(/^https:\/\/x\.com\/intent\/post\?text=Wir%20sind/)
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    try {
+      const page = await context.newPage()
+      const elsewhere: string[] = []
+      // Never online: every request to another host is answered here.
+      await page.route('**/*', (route) => {
+        const url = new URL(route.request().url())
+        if (url.hostname === '127.0.0.1') return route.continue()
+        elsewhere.push(route.request().url())
+        return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>stub</title><p>stub</p>' })
+      })
+      // The code encodes the published address; here the same page is served from 127.0.0.1.
+      const local = task.url.replace(SITE_URL, server.url)
+      await page.goto(local)
+      await page.waitForURL(task.target!)
+      expect(page.url()).toBe(task.target)
+      expect(elsewhere).toEqual([task.target])
+      expect(await page.title()).toBe('stub')
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('shows the text being shared and a link, in the deck\'s language', () => {
+    const decks = JSON.parse(readFileSync(join(outDir, 'decks.json'), 'utf8')) as { slug: string; homework: { url: string; target?: string }[] }[]
+    const task = decks.find((d) => d.slug === 'matrix/dark-6')!.homework[0]!
+    const html = readFileSync(join(outDir, new URL(task.url).pathname.replace('/decks/', ''), 'index.html'), 'utf8')
+    expect(html).toContain('<p>Dieser Text wird geteilt:</p>')
+    expect(html).toContain(LONG)
+    expect(html).toContain(`Weiterleitung zu <a href="${task.target!.replace(/&/g, '&amp;')}">`)
+  })
 })

@@ -160,6 +160,11 @@ describe('building again', () => {
     expect(same).toMatchObject({ ok: true, upToDate: true })
     expect(checksums(first.outDir)).toEqual(before)
 
+    // Another site address is another site: the homework page's address on each slide changes.
+    const elsewhere = await buildTo({ decksDir, outDir: first.outDir, siteUrl: 'https://intranet.example.com/decks/' })
+    expect(elsewhere.upToDate).toBeUndefined()
+    expect(readFileSync(join(first.outDir, 'vertrieb/2026-12-03-social-media-update/index.html'), 'utf8')).toContain('intranet.example.com/decks/vertrieb/')
+
     const file = join(decksDir, 'vertrieb/2026-12-03-social-media-update.md')
     writeFileSync(file, readFileSync(file, 'utf8').replace('# ', '# Neu: '))
     const changed = await buildTo({ decksDir, outDir: first.outDir })

@@ -1,7 +1,7 @@
 // `npm run check`: the table of decks, time estimates against budgets, and exit codes.
 import { execFile } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
 import stringWidth from 'string-width'
 import { describe, expect, it } from 'vitest'
@@ -74,5 +74,38 @@ describe('check', () => {
     // Every row's status starts in the same terminal column, 営業チーム東京 (7 characters, 14 columns) included.
     const statusColumn = (line: string) => stringWidth(line.slice(0, line.search(/\S+( \S+)?$/)))
     expect(new Set(lines.map(statusColumn)).size).toBe(1)
+  })
+})
+
+describe('--site-url', () => {
+  const LONG = 'Wir sind auf der LogiMAT 2027 in Stuttgart und zeigen unsere neue Verpackungslinie live: 120 Kartons pro Minute, Formatwechsel in unter zehn Minuten. Stand B15!'
+  const decks = join(tempDir('site-url'), 'decks')
+  mkdirSync(join(decks, 'vertrieb'), { recursive: true })
+  const links = ['https://www.xing.com/profile', 'https://www.linkedin.com/company/muster-maschinenbau-gmbh', 'https://example.com/blog/neu', 'https://example.com/umfrage', 'https://mastodon.social/auth/sign_up']
+  writeFileSync(
+    join(decks, 'vertrieb', 'update.md'),
+    `---\ntitle: Update\ndate: 2026-12-03\naudience: Vertrieb\nhomework:\n${links.slice(0, 3).map((url, i) => `  - { kind: link, title: Aufgabe ${i + 1}, url: "${url}" }`).join('\n')}\n  - kind: share\n    network: x\n    title: Messe-Beitrag teilen\n    text: "${LONG}"\n    url: https://example.com/news/logimat\n${links.slice(3).map((url, i) => `  - { kind: link, title: Aufgabe ${i + 5}, url: "${url}" }`).join('\n')}\n---\n\n# Eins\n`,
+  )
+  const label = relative(ROOT, decks)
+
+  it('without it, a 6-task deck with a 160-character X share fails, naming the task and --site-url', async () => {
+    const result = await cli('check', '--decks', decks)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(new RegExp(`^${label}/vertrieb/update.md:12:11 homework\\.4\\.text: too long for a QR code that scans from the back of the room .*, or --site-url \\(siteUrl in vite.config.ts\\), so that the build forwards it through the site \\(colleagues' phones must reach that address: an intranet-only site does not help phones on mobile data\\)$`, 'm'))
+  })
+
+  it('with it, the deck passes and a notice names the forwarding address of that one task', async () => {
+    const result = await cli('check', '--decks', decks, '--site-url', 'https://intranet.example.com/decks')
+    expect(result.code).toBe(0)
+    expect(result.stderr.trim()).toMatch(
+      new RegExp(`^${label}/vertrieb/update.md:9:5 homework\\.4: "Messe-Beitrag teilen" is forwarded through https://intranet\\.example\\.com/decks/go/[0-9a-z]{10}/ \\(the share link is too long to scan from the back\\)$`),
+    )
+    expect(result.stdout).toContain('1 deck(s), 0 error(s), 0 over time')
+  })
+
+  it('refuses an address that is not http(s)', async () => {
+    const result = await cli('check', '--decks', decks, '--site-url', 'ftp://intranet.example.com/')
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim()).toBe('--site-url: must be an http:// or https:// address, e.g. https://intranet.example.com/decks/')
   })
 })

@@ -140,3 +140,25 @@ describe('npm run dev', () => {
     rmSync(join(decksDir, 'gleich.md'))
   })
 })
+
+describe('npm run dev -- --site-url', () => {
+  it('forwards a link too long for the slide, and serves its forwarding page', async () => {
+    const decks = join(tempDir('dev-site'), 'decks')
+    mkdirSync(decks, { recursive: true })
+    const text = 'Wir sind auf der LogiMAT 2027 in Stuttgart und zeigen unsere neue Verpackungslinie live: 120 Kartons pro Minute, Formatwechsel in unter zehn Minuten. Stand B15!'
+    const links = ['https://www.xing.com/profile', 'https://www.linkedin.com/company/muster', 'https://example.com/blog/neu', 'https://example.com/umfrage', 'https://example.com/karriere']
+    const tasks = [`  - { kind: share, network: x, title: Teilen, text: "${text}", url: "https://example.com/news/logimat" }`, ...links.map((u, i) => `  - { kind: link, title: Aufgabe ${i + 2}, url: "${u}" }`)]
+    writeFileSync(join(decks, 'messe.md'), `---\ntitle: Messe\ndate: 2026-12-03\naudience: Vertrieb\nhomework:\n${tasks.join('\n')}\n---\n\n# Eins\n`)
+    const site = await dev({ root: ROOT, decksDir: decks, today: TODAY, port: 6200 + Math.floor(Math.random() * 200), siteUrl: 'https://intranet.example.com/decks' })
+    try {
+      const base = site.resolvedUrls!.local[0]!
+      const deckPage = await (await fetch(`${base}messe/`)).text()
+      const id = /https:\/\/intranet\.example\.com\/decks\/go\/([0-9a-z]{10})\//.exec(deckPage)?.[1]
+      expect(id).toBeDefined()
+      const forwarding = await (await fetch(`${base}go/${id}/`)).text()
+      expect(forwarding).toContain('<meta http-equiv="refresh" content="0; url=https://x.com/intent/post?text=Wir%20sind')
+    } finally {
+      await site.close()
+    }
+  })
+})

@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js'
 import { describe, expect, it } from 'vitest'
-import { qrCode, qrVersion, QUIET_ZONE } from '../../src/core/qr.ts'
+import { qrCode, qrModules, QUIET_ZONE } from '../../src/core/qr.ts'
 import { shareUrl } from '../../src/core/share-url.ts'
 import { decodeSvg } from '../helpers/decode-qr.ts'
 
@@ -80,19 +80,19 @@ describe('qrCode svg', () => {
 })
 
 describe('error correction level', () => {
-  it('is M when the code fits the version budget', () => {
+  it('is M unless asked for L', () => {
     expect(qrCode('https://www.xing.com/profile')).toMatchObject({ level: 'M', version: 3 })
   })
 
-  it('falls back to L when only L fits (50 bytes: M needs v4, L fits v3)', () => {
+  it('L holds more per version (50 bytes: M needs v4, L fits v3), and still decodes', () => {
     const text = `https://example.com/${'x'.repeat(30)}`
-    expect(qrVersion(text)).toEqual({ version: 4, level: 'M' })
-    expect(qrVersion(text, 3)).toEqual({ version: 3, level: 'L' })
-    expect(qrCode(text, 3)).toMatchObject({ level: 'L', version: 3, modules: 37 })
-    expect(decodeSvg(qrCode(text, 3).svg, 37 * 4)).toBe(text)
+    expect(qrModules(text, 'M')).toBe(41)
+    expect(qrModules(text, 'L')).toBe(37)
+    expect(qrCode(text, 'L')).toMatchObject({ level: 'L', version: 3, modules: 37 })
+    expect(decodeSvg(qrCode(text, 'L').svg, 37 * 4)).toBe(text)
   })
 
-  it('stays L, even beyond the budget, when neither fits (the layout check reports it)', () => {
-    expect(qrVersion(`https://example.com/${'x'.repeat(300)}`, 4).level).toBe('L')
+  it('reports no size for text beyond any QR code', () => {
+    expect(qrModules('x'.repeat(4000), 'L')).toBeUndefined()
   })
 })
