@@ -131,13 +131,23 @@ export function layoutHomework(codes: readonly (number | CodeBox)[]): HomeworkLa
     if (!Number.isInteger(box.modules) || box.modules < 21) throw new RangeError(`homework layout: a QR code has at least 21 modules a side, got ${box.modules}`)
     return { modules: box.modules, minWidth: Math.max(box.minWidth ?? 0, L.minColumn), link: box.link ?? L.link, oneLine: box.oneLine ?? 0 }
   })
+  // A due date below its link must not cost module size: where the extra line would make the
+  // codes smaller, the date stays beside the link and the link gives way ("xing.com/pro… · bis …").
+  const withLines = bestArrangement(boxes)
+  const oneLine = boxes.map((b) => ({ ...b, oneLine: 0 }))
+  const packed = bestArrangement(oneLine)
+  return packed.px > withLines.px ? place(oneLine, packed.rows, packed.px) : place(boxes, withLines.rows, withLines.px)
+}
+
+/** The arrangement with the largest common module size. */
+function bestArrangement(boxes: Required<CodeBox>[]): { rows: number[][]; px: number } {
   let best = { rows: [boxes.map((_, i) => i)], px: 0 }
   for (const rows of arrangements(boxes.length)) {
     const px = largestModule(rows.map((row) => row.map((i) => boxes[i]!)))
     // Ties keep the earlier arrangement: one row before two, the fuller first row before the other.
     if (px > best.px) best = { rows, px }
   }
-  return place(boxes, best.rows, best.px)
+  return best
 }
 
 /** One row; for 4–6 tasks also two rows, as even as can be (5 tasks: 3 + 2 or 2 + 3). */

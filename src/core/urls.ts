@@ -31,6 +31,8 @@ export function displayUrl(url: string): string {
   }
   const full = host + path
   // Counted and cut in graphemes: a UTF-16 slice would split an emoji or drop a combining accent.
+  // No more UTF-16 units than the limit: no more graphemes either (segmenting is the costly part).
+  if (full.length <= 42) return full
   const graphemes = Array.from(GRAPHEMES.segment(full), (s) => s.segment)
   return graphemes.length > 42 ? `${graphemes.slice(0, 40).join('')}…` : full
 }

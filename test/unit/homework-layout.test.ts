@@ -105,6 +105,15 @@ describe('one module size for every code on the slide, as large as the arrangeme
     expect(layoutHomework([{ modules: 37, ...box }]).cells[0]!.dueBelow).toBe(false)
   })
 
+  it('never gives up module size for that line: where height is short, the date stays beside the link', () => {
+    // Six codes in two rows fill the height: a second text line would cost a px per module.
+    const modules = [45, 45, 45, 45, 45, 45]
+    const plain = layoutHomework(modules)
+    const dated = layoutHomework(modules.map((m) => ({ modules: m, ...textBox('example.com/intranet/personal/empfehlung', true) })))
+    expect(dated.pxPerModule).toBe(plain.pxPerModule)
+    expect(dated.cells.map((c) => c.dueBelow)).toEqual([false, false, false, false, false, false])
+  })
+
   it.each([1, 2, 3, 4, 5, 6])('%i task(s) of mixed sizes: always drawable, modules all alike', (n) => {
     for (let seed = 0; seed < 40; seed++) {
       const modules = Array.from({ length: n }, (_, i) => v(1 + ((seed * 7 + i * 5) % 12)))
