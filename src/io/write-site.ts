@@ -46,7 +46,8 @@ export async function writeSite(options: WriteSite): Promise<Diagnostic[]> {
   const writePages = pageWriter(outDir)
   for (const deck of loaded.decks) writePages(deckPages(deck, ctx))
   const decks = loaded.decks.map((d) => d.deck)
-  writePages([...(site.shortLinks ? forwardingPages(decks, ctx) : []), ...sitePages(decks, ctx)])
+  // Only tasks the build forwarded (task.forward) get a forwarding page, whatever shortLinks says.
+  writePages([...forwardingPages(decks, ctx), ...sitePages(decks, ctx)])
   return loaded.diagnostics
 }
 
