@@ -58,7 +58,7 @@ export function deckPages({ deck, rendered }: RenderedDeck, ctx: SiteContext): P
       uid: `${deck.slug.replace(/\//g, '.')}.task-${i + 1}@${host}`,
       title: task.title,
       description: `${deck.meta.title} (${deck.meta.audience})${task.details ? `\n\n${task.details}` : ''}`,
-      url: task.target,
+      url: task.links['homework-page'], // reached from the homework page: its button's link
       due: task.due,
       lang: deck.meta.lang,
       organisation: ctx.site.organisation,

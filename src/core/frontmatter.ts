@@ -1,5 +1,6 @@
 // The zod schemas for a deck's frontmatter and the site options: the one source of their types.
 import { z } from 'zod'
+import { campaignDomain } from './campaign.ts'
 import { checkHttpsUrl } from './safe-url.ts'
 
 export const LANGS = ['de', 'en'] as const
@@ -94,6 +95,24 @@ export const SiteUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address, e.g. https://intranet.example.com/decks/' })
   .transform((u) => (u.endsWith('/') ? u : `${u}/`))
 
+/** A domain of the company's own sites, kept as its ASCII host name (punycode, lower case). */
+const CampaignDomain = z.string({ error: 'write a host name such as example.com' }).transform((value, ctx) => {
+  const checked = campaignDomain(value)
+  if ('error' in checked) {
+    ctx.addIssue({ code: 'custom', message: checked.error })
+    return z.NEVER
+  }
+  return checked.host
+})
+
+/** Campaign tags for links to the company's own sites (see campaign.ts). */
+export const Campaign = z.strictObject({
+  /** The company's own domains; their subdomains count too. */
+  domains: z.array(CampaignDomain, { error: "list the own domains, e.g. domains: ['example.com']" }).min(1, "list at least one domain, e.g. domains: ['example.com']"),
+  /** utm_source of every tagged link. @default 'updeck' */
+  source: text(60).default('updeck'),
+})
+
 /** Site-wide settings: the options of the updeck() vite plugin. */
 export const SiteOptions = z.strictObject({
   /** Shown on the index page and in the feed. @default 'updeck' */
@@ -123,6 +142,8 @@ export const SiteOptions = z.strictObject({
   wordsPerMinute: z.number().min(40).max(300).default(120),
   /** Images larger than this many megabytes get a warning: they slow a presentation down. @default 5 */
   maxImageMB: z.number().positive().default(5),
+  /** Campaign tags (utm_source, utm_medium, utm_campaign) on links to these own domains. */
+  campaign: Campaign.optional(),
 })
 export type SiteOptionsInput = z.input<typeof SiteOptions>
 export type SiteConfig = z.output<typeof SiteOptions>

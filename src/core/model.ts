@@ -1,5 +1,6 @@
 // The plain data that flows from parsing to rendering: decks, slides, diagnostics and pages.
 import type { Frontmatter, HomeworkTask, Lang } from './frontmatter.ts'
+import type { Medium } from './campaign.ts'
 import type { EcLevel } from './qr.ts'
 
 /**
@@ -29,10 +30,15 @@ export interface Slide {
 export type Task = HomeworkTask & {
   /** 1-based line of the task in the deck file (for messages). */
   line: number
-  /** What the QR code encodes and the button opens. */
+  /** What the QR code encodes (the slide's and the homework page's): `links.qr`, or its forwarding address. */
   target: string
-  /** When forwarded: the URL the `target` page (<site>go/<id>/) leads on to. */
+  /** When forwarded: the URL the `target` page (<site>go/<id>/) leads on to (`links.qr`). */
   forward?: string
+  /**
+   * Where the task leads from each medium: its URL (or share intent) with that medium's campaign
+   * tags where the site's `campaign` option makes them apply (campaign.ts), else all the same.
+   */
+  links: Record<Medium, string>
   /** The code's error correction, chosen with the slide's layout (fit-homework.ts). */
   qrLevel: EcLevel
 }

@@ -57,7 +57,8 @@ export function parseDeck(text: string, file: string, ctx: ParseContext): ParseR
     report({ line: split.yamlLine + split.yaml.split('\n').length, col: 1, field: '', message: 'the deck has no slides: write at least one slide after the frontmatter' })
   }
 
-  const tasks = resolveTasks(fm.homework, ctx.site, (path) => locate(yaml, path, offset))
+  const slug = deckSlug(file)
+  const tasks = resolveTasks(fm.homework, ctx.site, (path) => locate(yaml, path, offset), slug)
   tasks.problems.forEach((p) => report(p))
   if (diagnostics.length) return { diagnostics }
   for (const n of tasks.notices) diagnostics.push({ file, line: n.line, col: n.col, field: n.field, message: n.message, severity: 'notice' })
@@ -65,7 +66,7 @@ export function parseDeck(text: string, file: string, ctx: ParseContext): ParseR
   const { homework: _h, lang, presenter, ...meta } = fm
   const deck: Deck = {
     file,
-    slug: deckSlug(file),
+    slug,
     meta: { ...meta, lang: lang ?? ctx.site.lang, presenter: presenter ?? ctx.site.presenter },
     slides: split.slides,
     homework: tasks.tasks,

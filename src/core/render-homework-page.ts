@@ -21,6 +21,10 @@ export function icsPath(deck: Deck, index: number): string {
 /** Lets a long link in a button wrap after its slashes instead of in the middle of a word. */
 const breakable = (text: string) => escapeHtml(text).replace(/\//g, '/<wbr>')
 
+/**
+ * A button leads to the task's 'homework-page' link (a tap, no forwarding page); the QR code is the
+ * slide's code ('qr' tags, or its forwarding address), for a second phone.
+ */
 export function renderHomeworkPage(deck: Deck, rendered: RenderedSlides, ctx: SiteContext): string {
   const lang = deck.meta.lang
   const words = WORDS[lang]
@@ -35,7 +39,7 @@ export function renderHomeworkPage(deck: Deck, rendered: RenderedSlides, ctx: Si
       return `<li class="task kind-${task.kind}" id="task-${i + 1}">
 <p class="kind">${kindIcon(task.kind)} ${escapeHtml(words.kinds[task.kind])}</p>
 <h2>${escapeHtml(task.title)}</h2>
-${details ? `<div class="details">${details}</div>\n` : ''}<p><a class="button" href="${escapeHtml(task.target)}" target="_blank" rel="noopener noreferrer">${words.open}: ${breakable(taskLabel(task, 'page'))}</a></p>
+${details ? `<div class="details">${details}</div>\n` : ''}<p><a class="button" href="${escapeHtml(task.links['homework-page'])}" target="_blank" rel="noopener noreferrer">${words.open}: ${breakable(taskLabel(task, 'page'))}</a></p>
 <figure class="qr">${qrSvg(task, 200)}<figcaption>${words.scan}: <span class="url">${escapeHtml(task.target)}</span></figcaption></figure>
 ${due}
 </li>`

@@ -45,7 +45,8 @@ export function qrSvg(task: Task, px: number): string {
 }
 
 /**
- * The slide draws what `layoutHomework` computed: each task is placed at its cell (inline style;
+ * A click on a code leads to the task's 'slide' link (campaign tags of a click, no forwarding
+ * page); `data-code` holds what the code encodes. The slide draws what `layoutHomework` computed: each task is placed at its cell (inline style;
  * the CSP allows inline styles) and its code is exactly its tile's px (width and height).
  */
 export function renderHomeworkSlide(deck: Deck, homeworkUrl: string | undefined): string {
@@ -63,7 +64,7 @@ export function renderHomeworkSlide(deck: Deck, homeworkUrl: string | undefined)
       const twoLines = task.forward || (due && cell.dueBelow)
       return `<li class="updeck-task updeck-kind-${task.kind}${task.forward ? ' updeck-forwarded' : ''}${twoLines ? ' updeck-two-lines' : ''}" style="left:${cell.x}px;top:${cell.y}px;width:${cell.width}px">
 <p class="updeck-task-title" title="${escapeHtml(task.title)}">${kindIcon(task.kind)} ${escapeHtml(task.title)}</p>
-<a class="updeck-qr" href="${escapeHtml(task.target)}" target="_blank" rel="noopener noreferrer">${qrSvg(task, cell.tile)}</a>
+<a class="updeck-qr" href="${escapeHtml(task.links.slide)}" data-code="${escapeHtml(task.target)}" target="_blank" rel="noopener noreferrer">${qrSvg(task, cell.tile)}</a>
 ${linkLine(task, due, cell.dueBelow)}
 </li>`
     })

@@ -1,5 +1,7 @@
 // Renders a deck's slides and notes to HTML, collecting images and Markdown problems by line.
 import { HIGHLIGHT_BUDGET, referenceDefinitions, renderMarkdown, unsafeLinkMessage, type Lines, type RenderEnv } from './markdown/index.ts'
+import { tagUrl } from './campaign.ts'
+import type { SiteConfig } from './frontmatter.ts'
 import type { Deck, Diagnostic, Slide } from './model.ts'
 import { isSafeLink } from './safe-url.ts'
 
@@ -26,26 +28,31 @@ export interface RenderedSlides {
   diagnostics: Diagnostic[]
 }
 
-export function renderSlides(deck: Deck): RenderedSlides {
+/**
+ * With `site`, links to the site's own domains carry campaign tags (campaign.ts): 'slide' on the
+ * slides, 'homework-page' in task details (shown there); speaker notes stay as written.
+ */
+export function renderSlides(deck: Deck, site?: SiteConfig): RenderedSlides {
   const diagnostics: Diagnostic[] = []
   const images = new Map<string, ImageUse>()
   const codeBudget = { left: HIGHLIGHT_BUDGET }
   const { references, reportedHrefs } = deckReferences(deck, diagnostics)
   const slides = deck.slides.map((slide) => {
-    const env = (text: string, firstLine: number): RenderEnv => {
+    const env = (text: string, firstLine: number, tagged: boolean): RenderEnv => {
       const locate = locator(text, firstLine)
       const at = (severity: Diagnostic['severity']) => (line: Lines, needle: string, message: string) =>
         diagnostics.push({ file: deck.file, ...locate(line, needle), field: '', message, severity })
       const image = (line: Lines, needle: string, path: string) => {
         if (!images.has(path)) images.set(path, { path, ...locate(line, needle) })
       }
-      return { file: deck.file, image, problem: at('error'), warn: at('warning'), codeBudget, references, reportedHrefs }
+      const link = site && tagged ? (href: string) => tagUrl(href, site, deck.slug, 'slide') : undefined
+      return { file: deck.file, image, problem: at('error'), warn: at('warning'), codeBudget, references, reportedHrefs, ...(link ? { link } : {}) }
     }
     const notesLine = notesLineOf(slide)
     return {
       line: slide.line,
-      html: renderMarkdown(slide.markdown, env(slide.markdown, slide.line)),
-      notesHtml: slide.notes ? renderMarkdown(slide.notes, env(slide.notes, notesLine)) : '',
+      html: renderMarkdown(slide.markdown, env(slide.markdown, slide.line, true)),
+      notesHtml: slide.notes ? renderMarkdown(slide.notes, env(slide.notes, notesLine, false)) : '',
       words: countWords(slide.markdown) + countWords(slide.notes),
     }
   })
@@ -56,7 +63,8 @@ export function renderSlides(deck: Deck): RenderedSlides {
     const image = (_line: Lines, _needle: string, path: string) => {
       if (!images.has(path)) images.set(path, { path, line: task.line, col: 1 })
     }
-    return renderMarkdown(task.details, { file: deck.file, image, problem: report('error'), warn: report('warning'), codeBudget })
+    const link = site ? { link: (href: string) => tagUrl(href, site, deck.slug, 'homework-page') } : {}
+    return renderMarkdown(task.details, { file: deck.file, image, problem: report('error'), warn: report('warning'), codeBudget, ...link })
   })
   return { slides, details, images: [...images.values()], diagnostics }
 }

@@ -26,7 +26,7 @@ export interface Loaded {
 export function loadDeck(text: string, file: string, ctx: LoadContext): { deck?: RenderedDeck; diagnostics: Diagnostic[] } {
   const parsed = parseDeck(text, file, { themes: ctx.themes, site: ctx.site })
   if (!parsed.deck) return { diagnostics: parsed.diagnostics }
-  const rendered = renderSlides(parsed.deck)
+  const rendered = renderSlides(parsed.deck, ctx.site)
   const diagnostics = [...parsed.diagnostics, ...rendered.diagnostics]
   for (const { path, line, col } of rendered.images) {
     const image = readImage(ctx.decksDir, path)

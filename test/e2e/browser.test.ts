@@ -129,12 +129,12 @@ describe('each example deck in Chromium', () => {
 /**
  * Screenshots the homework slide at 1920×1080 and decodes every code at full size and scaled to
  * 25 % (a phone at the back of the room). A phone aims at one code: each gets its own area plus a
- * margin. Returns the URLs the codes link to, which they must encode.
+ * margin. Returns what the slide says each code encodes (data-code), which they must encode.
  */
 async function expectHomeworkScans(page: Page, name: string): Promise<string[]> {
   await page.waitForSelector('section.updeck-homework.present')
   await page.waitForTimeout(600) // the slide transition
-  const targets = await page.locator('section.updeck-homework a.updeck-qr').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
+  const targets = await page.locator('section.updeck-homework a.updeck-qr').evaluateAll((as) => as.map((a) => a.getAttribute('data-code')!))
   const boxes: Region[] = await page.locator('section.updeck-homework a.updeck-qr svg').evaluateAll((svgs) =>
     svgs.map((s) => {
       const r = s.getBoundingClientRect()

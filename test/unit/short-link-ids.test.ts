@@ -32,7 +32,10 @@ describe('shortLinkId', () => {
 })
 
 describe('checkShortLinks', () => {
-  const task = (target: string, forward?: string): Task => ({ kind: 'link', title: 'Lesen', url: forward ?? target, line: 9, target, qrLevel: 'M', ...(forward ? { forward } : {}) })
+  const task = (target: string, forward?: string): Task => {
+    const url = forward ?? target
+    return { kind: 'link', title: 'Lesen', url, line: 9, target, links: { qr: url, slide: url, 'homework-page': url, newsletter: url }, qrLevel: 'M', ...(forward ? { forward } : {}) }
+  }
   const deck = (file: string, homework: Task[]): Deck => ({
     file,
     slug: file.replace(/\.md$/, ''),

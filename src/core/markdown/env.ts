@@ -16,6 +16,8 @@ export interface RenderEnv {
   codeBudget: { left: number }
   /** The deck's reference definitions (`[label]: url` on any slide), as markdown-it looks them up. */
   references?: Record<string, { href: string; title: string }>
+  /** Rewrites an absolute http(s) link, e.g. to add campaign tags (campaign.ts); none: links stay as written. */
+  link?: (href: string) => string
   /** Unsafe hrefs of those definitions: reported where the definition stands, not at each use. */
   reportedHrefs?: ReadonlySet<string>
 }

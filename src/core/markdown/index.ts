@@ -31,6 +31,8 @@ md.renderer.rules.link_open = (tokens, i, options, env, self) => {
   if (/^(https?:)?\/\//i.test(href)) {
     tokens[i]!.attrSet('rel', 'noopener noreferrer')
     tokens[i]!.attrSet('target', '_blank')
+    const link = (env as unknown as RenderEnv).link
+    if (link && /^https?:/i.test(href)) tokens[i]!.attrSet('href', link(href))
   }
   return defaultLinkOpen(tokens, i, options, env, self)
 }

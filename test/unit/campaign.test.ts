@@ -1,0 +1,152 @@
+// Campaign tags: own domains and their subdomains get utm_ parameters, nobody else's link ever does.
+import { describe, expect, it } from 'vitest'
+import { tagUrl, type Medium } from '../../src/core/campaign.ts'
+import { SiteOptions, type SiteOptionsInput } from '../../src/core/frontmatter.ts'
+import { parseDeck } from '../../src/core/parse-deck.ts'
+import { renderSlides } from '../../src/core/render-slides.ts'
+import { shareUrl } from '../../src/core/share-url.ts'
+import { resolveOptions } from '../../src/vite/options.ts'
+
+const site = (options: SiteOptionsInput = {}) =>
+  SiteOptions.parse({ campaign: { domains: ['example.com', 'Bäckerei-Müller.de'] }, mastodonInstance: 'social.example.com', ...options })
+const SLUG = 'vertrieb/2026-12'
+const tag = (url: string, medium: Medium = 'qr', options?: SiteOptionsInput) => tagUrl(url, site(options), SLUG, medium)
+const TAGS = 'utm_source=updeck&utm_medium=qr&utm_campaign=vertrieb/2026-12'
+
+describe('tagUrl', () => {
+  it('tags the own domains and every subdomain, whatever the case or a trailing dot', () => {
+    expect(tag('https://example.com/')).toBe(`https://example.com/?${TAGS}`)
+    expect(tag('https://blog.example.com/2026/werk')).toBe(`https://blog.example.com/2026/werk?${TAGS}`)
+    expect(tag('https://a.b.Example.COM/x')).toBe(`https://a.b.example.com/x?${TAGS}`)
+    expect(tag('https://www.example.com./x')).toBe(`https://www.example.com./x?${TAGS}`)
+    expect(tag('http://example.com/x')).toBe(`http://example.com/x?${TAGS}`)
+  })
+
+  it('never tags lookalikes: another domain that ends or starts like an own one', () => {
+    for (const url of ['https://notexample.com/', 'https://example.com.evil.net/', 'https://example.co/', 'https://example.com-shop.net/', 'https://wwwexample.com/']) {
+      expect(tag(url), url).toBe(url)
+    }
+  })
+
+  it('never tags anyone else: LinkedIn and Xing profiles, share intents, also when they share an own page', () => {
+    const own = 'https://example.com/news/werk'
+    for (const url of [
+      'https://www.linkedin.com/in/jana-hoffmann/',
+      'https://www.xing.com/profile/Jana_Hoffmann',
+      shareUrl('linkedin', '', own),
+      shareUrl('x', 'Neues Werk!', own),
+      shareUrl('xing', '', own),
+      // The company's own Mastodon instance is an own subdomain, but its share intent is no visit.
+      shareUrl('mastodon', 'Neues Werk!', own, 'social.example.com'),
+    ]) {
+      expect(tag(url), url).toBe(url)
+      expect(tag(url)).not.toContain('utm_')
+    }
+    // A profile on the own instance is an own page, though: a visit there counts.
+    expect(tag('https://social.example.com/@muster')).toBe(`https://social.example.com/@muster?${TAGS}`)
+  })
+
+  it('keeps the query and the fragment as written', () => {
+    expect(tag('https://example.com/a?x=1&y=a%20b#teil-2')).toBe(`https://example.com/a?x=1&y=a%20b&${TAGS}#teil-2`)
+    expect(tag('https://example.com/a?x=1&#top')).toBe(`https://example.com/a?x=1&${TAGS}#top`)
+    expect(tag('https://example.com/#top')).toBe(`https://example.com/?${TAGS}#top`)
+  })
+
+  it('leaves a utm_ parameter the deck wrote alone and adds only the missing ones', () => {
+    expect(tag('https://example.com/?utm_campaign=winter')).toBe('https://example.com/?utm_campaign=winter&utm_source=updeck&utm_medium=qr')
+    const all = 'https://example.com/?utm_source=mail&utm_medium=print&utm_campaign=winter'
+    expect(tag(all)).toBe(all)
+  })
+
+  it('compares international domain names as the browser does (punycode)', () => {
+    expect(tag('https://xn--bckerei-mller-bfb28a.de/brot')).toBe(`https://xn--bckerei-mller-bfb28a.de/brot?${TAGS}`)
+    expect(tag(new URL('https://shop.bäckerei-müller.de/brot').href)).toBe(`https://shop.xn--bckerei-mller-bfb28a.de/brot?${TAGS}`)
+    expect(tag('https://bäckerei-müller.de/brot')).toBe(`https://xn--bckerei-mller-bfb28a.de/brot?${TAGS}`)
+    expect(tag('https://xn--bckerei-mller-bfb28a.com/')).toBe('https://xn--bckerei-mller-bfb28a.com/')
+  })
+
+  it('writes the medium, the source and the slug (slashes as they are, the rest percent-encoded)', () => {
+    const media: Medium[] = ['qr', 'slide', 'homework-page', 'newsletter']
+    for (const medium of media) expect(new URL(tag('https://example.com/', medium)).searchParams.get('utm_medium')).toBe(medium)
+    const url = tagUrl('https://example.com/', site({ campaign: { domains: ['example.com'], source: 'Intranet Präsentation' } }), 'änderung/営業', 'slide')
+    expect(url).toBe('https://example.com/?utm_source=Intranet%20Pr%C3%A4sentation&utm_medium=slide&utm_campaign=%C3%A4nderung/%E5%96%B6%E6%A5%AD')
+    expect(Object.fromEntries(new URL(url).searchParams)).toEqual({ utm_source: 'Intranet Präsentation', utm_medium: 'slide', utm_campaign: 'änderung/営業' })
+    expect(new URL(url).href).toBe(url) // what a phone opens is exactly what the code holds
+  })
+
+  it('tags nothing without the option, and nothing but http(s)', () => {
+    expect(tagUrl('https://example.com/', SiteOptions.parse({}), SLUG, 'qr')).toBe('https://example.com/')
+    for (const url of ['mailto:jana@example.com', 'tel:+4930123', 'ftp://example.com/x', '/relative/path', 'not a url']) expect(tag(url)).toBe(url)
+  })
+})
+
+describe('the campaign option', () => {
+  const problems = (domains: unknown) => {
+    try {
+      resolveOptions({ campaign: { domains } } as SiteOptionsInput)
+      return ''
+    } catch (error) {
+      return (error as Error).message
+    }
+  }
+
+  it('keeps domains as ASCII host names', () => {
+    expect(site().campaign).toEqual({ domains: ['example.com', 'xn--bckerei-mller-bfb28a.de'], source: 'updeck' })
+    expect(resolveOptions({ campaign: { domains: ['Example.COM.'] } }).campaign?.domains).toEqual(['example.com'])
+  })
+
+  it('refuses what is not a host name, naming the field', () => {
+    expect(problems(['https://example.com'])).toBe('vite.config.ts updeck() campaign.domains.1: "https://example.com" is a web address: write the host name only, e.g. example.com (its subdomains are included), without https://')
+    expect(problems(['example.com', 'example.com/news'])).toBe('vite.config.ts updeck() campaign.domains.2: "example.com/news" is not a host name: write the host name only, e.g. example.com (its subdomains are included), without a path, port or query')
+    expect(problems(['*.example.com'])).toBe('vite.config.ts updeck() campaign.domains.1: "*.example.com": write the host name only, e.g. example.com (its subdomains are included)')
+    expect(problems(['intranet'])).toBe('vite.config.ts updeck() campaign.domains.1: "intranet" is not a full host name: write the host name only, e.g. example.com (its subdomains are included)')
+    expect(problems(['www.linkedin.com'])).toBe(`vite.config.ts updeck() campaign.domains.1: "www.linkedin.com" is a social network, not the company's own site: links there never get campaign tags`)
+    expect(problems([])).toBe("vite.config.ts updeck() campaign.domains: list at least one domain, e.g. domains: ['example.com']")
+    expect(problems('example.com')).toBe("vite.config.ts updeck() campaign.domains: list the own domains, e.g. domains: ['example.com']")
+  })
+})
+
+describe('a deck with campaign tags', () => {
+  const text = `---
+title: Update
+date: 2026-12-03
+audience: Vertrieb
+homework:
+  - { kind: blog, title: Lesen, url: "https://blog.example.com/werk?ref=a#mitte", details: "Siehe [Karriere](https://jobs.example.com/) und [Xing](https://www.xing.com/pages/muster)" }
+  - { kind: profile, title: Profil, url: "https://www.xing.com/profile/Jana" }
+  - { kind: share, network: linkedin, title: Teilen, text: Neu, url: "https://example.com/news" }
+---
+
+# Update
+
+Mehr auf [unserer Seite](https://www.example.com/werk) und bei [Partnern](https://partner.example.net/).
+
+Note:
+Intern: [Entwurf](https://example.com/entwurf)
+`
+  const config = site({ siteUrl: 'https://intranet.example.org/decks/' })
+  const parsed = parseDeck(text, 'vertrieb/2026-12.md', { themes: ['default'], site: config })
+  const deck = parsed.deck!
+
+  it('gives each task a link per medium; the code encodes the qr one', () => {
+    const [blog, profile, share] = deck.homework
+    expect(blog!.links).toEqual({
+      qr: 'https://blog.example.com/werk?ref=a&utm_source=updeck&utm_medium=qr&utm_campaign=vertrieb/2026-12#mitte',
+      slide: 'https://blog.example.com/werk?ref=a&utm_source=updeck&utm_medium=slide&utm_campaign=vertrieb/2026-12#mitte',
+      'homework-page': 'https://blog.example.com/werk?ref=a&utm_source=updeck&utm_medium=homework-page&utm_campaign=vertrieb/2026-12#mitte',
+      newsletter: 'https://blog.example.com/werk?ref=a&utm_source=updeck&utm_medium=newsletter&utm_campaign=vertrieb/2026-12#mitte',
+    })
+    expect(blog!.target).toBe(blog!.links.qr)
+    expect(Object.values(profile!.links)).toEqual(Array(4).fill('https://www.xing.com/profile/Jana'))
+    expect(Object.values(share!.links)).toEqual(Array(4).fill('https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fexample.com%2Fnews'))
+    expect(share!.target).toBe(share!.links.qr)
+  })
+
+  it('tags own links on the slides (slide) and in task details (homework-page), not in speaker notes', () => {
+    const rendered = renderSlides(deck, config)
+    const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'))
+    expect(hrefs(rendered.slides[0]!.html)).toEqual(['https://www.example.com/werk?utm_source=updeck&utm_medium=slide&utm_campaign=vertrieb/2026-12', 'https://partner.example.net/'])
+    expect(hrefs(rendered.slides[0]!.notesHtml)).toEqual(['https://example.com/entwurf'])
+    expect(hrefs(rendered.details[0]!)).toEqual(['https://jobs.example.com/?utm_source=updeck&utm_medium=homework-page&utm_campaign=vertrieb/2026-12', 'https://www.xing.com/pages/muster'])
+  })
+})
