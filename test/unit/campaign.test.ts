@@ -150,3 +150,55 @@ Intern: [Entwurf](https://example.com/entwurf)
     expect(hrefs(rendered.details[0]!)).toEqual(['https://jobs.example.com/?utm_source=updeck&utm_medium=homework-page&utm_campaign=vertrieb/2026-12', 'https://www.xing.com/pages/muster'])
   })
 })
+
+describe('tags count against the QR size promise', () => {
+  const deckWith = (url: string) => `---
+title: Update
+date: 2026-12-03
+audience: Vertrieb
+homework:
+  - { kind: follow, title: Folgen, url: "https://www.xing.com/pages/muster" }
+  - { kind: blog, title: Werk lesen, url: "${url}" }
+---
+
+# Update
+`
+  const parse = (url: string, options: SiteOptionsInput) => parseDeck(deckWith(url), 'vertrieb/2026-12.md', { themes: ['default'], site: SiteOptions.parse(options) })
+  const WITH_SITE = { siteUrl: 'https://intranet.example.org/decks/' }
+  const CAMPAIGN = { campaign: { domains: ['example.com'] } }
+  /** The longest own link that the slide shows directly without tags (found with the real fit, by bisection). */
+  const longest = (() => {
+    const url = (n: number) => `https://blog.example.com/${'a'.repeat(n)}`
+    const fits = (n: number) => !parse(url(n), WITH_SITE).deck!.homework[1]!.forward
+    let [lo, hi] = [1, 3000]
+    expect(fits(lo) && !fits(hi)).toBe(true)
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2)
+      if (fits(mid)) lo = mid
+      else hi = mid
+    }
+    return url(lo)
+  })()
+
+  it('a link that fits untagged is forwarded once tagged, and its forwarding page leads to the tagged URL', () => {
+    const untagged = parse(longest, WITH_SITE)
+    expect(untagged.deck!.homework[1]!).toMatchObject({ target: longest })
+    expect(untagged.diagnostics).toEqual([])
+    const tagged = parse(longest, { ...WITH_SITE, ...CAMPAIGN })
+    const task = tagged.deck!.homework[1]!
+    expect(task.forward).toBe(`${longest}?utm_source=updeck&utm_medium=qr&utm_campaign=vertrieb/2026-12`)
+    expect(task.target).toMatch(/^https:\/\/intranet\.example\.org\/decks\/go\/[0-9a-z]{10}\/$/)
+    expect(tagged.diagnostics.map((d) => `${d.line} ${d.field} ${d.severity}: ${d.message}`)).toEqual([
+      `7 homework.2 notice: "Werk lesen" is forwarded through ${task.target} (the link is too long to scan from the back)`,
+    ])
+  })
+
+  it('without a site address the tagged link is reported as too long, at its task', () => {
+    expect(parse(longest, {}).diagnostics).toEqual([])
+    const { deck, diagnostics } = parse(longest, CAMPAIGN)
+    expect(deck).toBeUndefined()
+    expect(diagnostics).toHaveLength(1)
+    expect(diagnostics[0]).toMatchObject({ line: 7, field: 'homework.2.url', severity: 'error' })
+    expect(diagnostics[0]!.message).toMatch(new RegExp(`^too long for a QR code that scans from the back of the room \\(${longest.length + `?${TAGS}`.length} characters with its campaign tags, QR version \\d+`))
+  })
+})
