@@ -6,7 +6,8 @@ import type { SiteConfig } from './frontmatter.ts'
  * Where a link is followed from: a scanned QR code (slide or homework page), a click on the slide,
  * a button on the homework page (and its calendar files), the newsletter snippet.
  */
-export type Medium = 'qr' | 'slide' | 'homework-page' | 'newsletter'
+export const MEDIA = ['qr', 'slide', 'homework-page', 'newsletter'] as const
+export type Medium = (typeof MEDIA)[number]
 
 /** Hosts of the share networks: never "own", however a config lists them (their links are profiles and intents). */
 const NETWORK_HOSTS = ['linkedin.com', 'xing.com', 'x.com', 'twitter.com']
@@ -82,4 +83,9 @@ export function tagUrl(url: string, site: SiteConfig, slug: string, medium: Medi
   const query = parsed.search.replace(/^\?/, '')
   parsed.search = query ? `${query}${query.endsWith('&') ? '' : '&'}${added}` : added
   return parsed.href
+}
+
+/** `url` as each medium links to it (all the same where no tags apply). */
+export function tagEveryMedium(url: string, site: SiteConfig, slug: string): Record<Medium, string> {
+  return Object.fromEntries(MEDIA.map((medium) => [medium, tagUrl(url, site, slug, medium)])) as Record<Medium, string>
 }

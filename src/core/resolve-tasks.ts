@@ -1,5 +1,5 @@
 // The homework a deck shows: its own tasks or the site's, each with the URL its QR code encodes.
-import { tagUrl, type Medium } from './campaign.ts'
+import { tagEveryMedium } from './campaign.ts'
 import type { HomeworkTask, SiteConfig } from './frontmatter.ts'
 import type { Task } from './model.ts'
 import { slideLabel } from './render-homework.ts'
@@ -7,8 +7,6 @@ import { fitHomework, type TooLong } from './fit-homework.ts'
 import { shareUrl } from './share-url.ts'
 import { shortLink } from './short-link.ts'
 import { fieldName, type Located } from './yaml-issues.ts'
-
-const MEDIA: readonly Medium[] = ['qr', 'slide', 'homework-page', 'newsletter']
 
 type Locate = (path: (string | number)[]) => { line: number; col: number }
 
@@ -47,7 +45,7 @@ export function resolveTasks(
     // The shared page inside the intent stays untagged: the tags would end up in a public post.
     return shareUrl(task.network, task.text, task.url, site.mastodonInstance)
   })
-  const links = opens.map((url) => Object.fromEntries(MEDIA.map((m) => [m, tagUrl(url, site, slug, m)])) as Record<Medium, string>)
+  const links = opens.map((url) => tagEveryMedium(url, site, slug))
   // Tags count against the code's size like any other character: the fit sees the tagged URL.
   const targets = links.map((l) => l.qr)
   const siteUrl = site.siteUrl
