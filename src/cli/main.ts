@@ -9,7 +9,8 @@ const USAGE = `usage:
   npm run build -- [--decks DIR] [--out DIR] [--base PATH] [--site-url URL] [--force]
   npm run dev   -- [--decks DIR] [--port N] [--site-url URL]
   npm run check -- [--decks DIR | FILE.md] [--strict] [--site-url URL]
-  npm run new   -- --title T --audience A [--date YYYY-MM-DD] [--lang de|en]`
+  npm run new   -- --title T --audience A [--date YYYY-MM-DD] [--lang de|en]
+  npm run export -- [SLUG…] [--all] --html [--out DIR]`
 
 const print = (line: string) => process.stdout.write(`${line}\n`)
 const printError = (line: string) => process.stderr.write(`${line}\n`)
@@ -22,11 +23,13 @@ export async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       decks: { type: 'string' },
-      out: { type: 'string', default: 'dist' },
+      out: { type: 'string' },
       base: { type: 'string', default: '/' },
       port: { type: 'string' },
       strict: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
+      html: { type: 'boolean', default: false },
       title: { type: 'string' },
       audience: { type: 'string' },
       date: { type: 'string' },
@@ -37,8 +40,8 @@ export async function main(argv: string[]): Promise<number> {
   })
   const common = { decksDir: values.decks, ...(values.today ? { today: values.today } : {}), ...(values['site-url'] !== undefined ? { siteUrl: values['site-url'] } : {}) }
   const report = (diagnostics: Diagnostic[], label: string) => diagnostics.forEach((d) => printError(formatDiagnostic(d, `${label}/`)))
-  if (positionals.length && command !== 'check') {
-    printError(`unexpected "${positionals[0]}": only check takes deck files\n${USAGE}`)
+  if (positionals.length && command !== 'check' && command !== 'export') {
+    printError(`unexpected "${positionals[0]}": only check takes deck files, and export deck addresses\n${USAGE}`)
     return 1
   }
 
@@ -46,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'build': {
       const started = Date.now()
       const { build } = await import('../api/build.ts')
-      const result = await build({ ...common, outDir: values.out, base: values.base, force: values.force })
+      const result = await build({ ...common, outDir: values.out ?? 'dist', base: values.base, force: values.force })
       const label = relative(process.cwd(), values.decks ?? 'decks') || '.'
       report(result.diagnostics, label)
       if (!result.ok) {
@@ -89,6 +92,16 @@ export async function main(argv: string[]): Promise<number> {
         }
         throw error
       }
+    }
+    case 'export': {
+      const [{ exportDecks }, { exportTable }] = await Promise.all([import('../api/export.ts'), import('./export-table.ts')])
+      const result = await exportDecks({ ...common, slugs: positionals, all: values.all, html: values.html, outDir: values.out, onProgress: print })
+      report(result.diagnostics, relative(process.cwd(), values.decks ?? 'decks') || '.')
+      if (result.files.length) print(exportTable(result.files))
+      const skipped = result.diagnostics.filter((d) => d.severity === 'error').length
+      if (!result.ok) printError(`export incomplete: ${skipped} problem(s); no file was written for a deck with a problem`)
+      else print(`exported ${result.files.length} file(s) to ${relative(process.cwd(), result.outDir) || '.'}`)
+      return result.ok ? 0 : 1
     }
     case 'dev': {
       const port = values.port === undefined ? undefined : Number(values.port)

@@ -84,22 +84,33 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ..
   return node
 }
 
+/**
+ * Where postMessage may deliver: this page's origin; from file:// each page's origin is opaque
+ * (location.origin says "file://", the window is "null" and matches no target), so any: the frame
+ * shows this same file.
+ */
+const ownOrigin = () => (location.protocol === 'file:' || location.origin === 'null' ? '*' : location.origin)
+const READY = 'updeck-receiver-ready'
+
+// A receiver tells the speaker window when reveal.js is ready (deck.ts marks <html>): from file://
+// the speaker window cannot look into its frames.
+if (isReceiver() && window.parent !== window) {
+  const announce = () => document.documentElement.classList.contains('updeck-ready') && (window.parent.postMessage(READY, ownOrigin()), true)
+  if (!announce()) new MutationObserver((_, observer) => { if (announce()) observer.disconnect() }).observe(document.documentElement, { attributes: true, attributeFilter: ['class'] })
+}
+
 /** A receiver copy of this deck in an iframe; it takes reveal.js postMessage calls once it is ready. */
 function createPreview(title: string) {
   const frame = el('iframe', 'updeck-speaker-frame')
   Object.assign(frame, { title, tabIndex: -1, src: `${location.pathname}?receiver` })
   let ready = false
   let calls: object[] = []
-  const send = (list: object[]) => list.forEach((call) => frame.contentWindow?.postMessage(JSON.stringify(call), location.origin))
-  frame.addEventListener('load', () => {
-    ready = false
-    // deck.ts marks <html> once reveal.js is initialised; a call before that would be lost.
-    const wait = () => {
-      if (!frame.contentDocument?.documentElement.classList.contains('updeck-ready')) return void setTimeout(wait, 50)
-      ready = true
-      send([{ method: 'configure', args: [{ transition: 'none', backgroundTransition: 'none' }] }, ...calls])
-    }
-    wait()
+  const send = (list: object[]) => list.forEach((call) => frame.contentWindow?.postMessage(JSON.stringify(call), ownOrigin()))
+  // A call before the frame is ready would be lost; a reloaded frame announces itself again.
+  window.addEventListener('message', (event) => {
+    if (event.source !== frame.contentWindow || event.data !== READY) return
+    ready = true
+    send([{ method: 'configure', args: [{ transition: 'none', backgroundTransition: 'none' }] }, ...calls])
   })
   return { frame, show: (list: object[]) => { calls = list; if (ready) send(list) } }
 }

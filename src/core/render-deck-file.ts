@@ -1,0 +1,82 @@
+// One deck as one self-contained HTML file: its slides, the runtime's script and styles inline,
+// images as data: URIs, and a CSP that allows that one script by its hash and no request at all.
+import { createHash } from 'node:crypto'
+import { escapeHtml } from './escape-html.ts'
+import { inlineScript, inlineStyle } from './inline-assets.ts'
+import type { Deck } from './model.ts'
+import { renderDeckSlides } from './render-deck-page.ts'
+import type { RenderedSlides } from './render-slides.ts'
+import type { SiteContext } from './site-context.ts'
+
+/** In the first bytes of every export: `export` overwrites a file only when it finds this there. */
+export const EXPORT_MARK = '<meta name="generator" content="updeck export">'
+
+/** `vertrieb/2026-12-03-social-media-update` → `vertrieb-2026-12-03-social-media-update.html` */
+export function exportFileName(slug: string): string {
+  return `${slug.replace(/\//g, '-')}.html`
+}
+
+export interface InlineParts {
+  /** The deck runtime's bundled JavaScript. */
+  js: string
+  /** The deck's stylesheets (runtime and theme), their url()s already data: URIs. */
+  css: string
+  /** data: URI of each image the deck uses, by its path in the decks folder. */
+  images: ReadonlyMap<string, string>
+}
+
+/** The slides with every image as a data: URI (the renderers know only site paths, so they get tokens). */
+export function renderInlineSlides(deck: Deck, rendered: RenderedSlides, ctx: SiteContext, images: ReadonlyMap<string, string>): string {
+  const paths = [...images.keys()]
+  const withImages = (image: (path: string) => string) => renderDeckSlides(deck, rendered, { ...ctx, base: '/', assets: { ...ctx.assets, image } })
+  // A token no deck text contains, so that only the renderer's image URLs are replaced.
+  const plain = withImages(() => '')
+  let token = 'updeck-inline-image-'
+  while (plain.includes(token)) token += 'x'
+  const slides = withImages((path) => `${token}${paths.indexOf(path)}.`)
+  return slides.replace(new RegExp(`"[^"<>]*${token}(\\d+)\\."`, 'g'), (_, i: string) => `"${images.get(paths[Number(i)]!)!}"`)
+}
+
+/** What the browser lets the file do: its own script and styles, data: images and fonts, and itself in a frame. */
+export function exportPolicy(js: string): string {
+  const hash = createHash('sha256').update(js).digest('base64')
+  return [
+    "default-src 'none'",
+    `script-src 'sha256-${hash}'`,
+    // reveal.js lays slides out through style attributes; styles cannot run script.
+    "style-src 'unsafe-inline'",
+    'img-src data:',
+    'font-src data:',
+    // The speaker view shows this same file, with ?receiver, in two preview frames.
+    "frame-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ')
+}
+
+export function renderDeckFile(deck: Deck, rendered: RenderedSlides, ctx: SiteContext, parts: InlineParts): string {
+  const js = inlineScript(parts.js)
+  const data = `data-slug="${escapeHtml(deck.slug)}" data-lang="${deck.meta.lang}" data-total-time="${deck.meta.duration * 60}"`
+  return `<!doctype html>
+<html lang="${escapeHtml(deck.meta.lang)}">
+<head>
+<meta charset="utf-8">
+${EXPORT_MARK}
+<meta http-equiv="Content-Security-Policy" content="${exportPolicy(js)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="description" content="${escapeHtml(`${deck.meta.audience}, ${deck.meta.date}`)}">
+<link rel="icon" href="data:,">
+<title>${escapeHtml(`${deck.meta.title} · ${deck.meta.audience}`)}</title>
+<style>${inlineStyle(parts.css)}</style>
+<script type="module">${js}</script>
+</head>
+<body class="deck">
+<div class="reveal" ${data}>
+<div class="slides">
+${renderInlineSlides(deck, rendered, ctx, parts.images)}
+</div>
+</div>
+</body>
+</html>
+`
+}

@@ -1,0 +1,94 @@
+// Reads what a one-file deck takes inside (the bundled runtime, fonts, images) and writes the file,
+// never over a file that is not an export of ours.
+import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import { dirname, extname, join } from 'node:path'
+import { dataUri, dropUnusedFontFaces, inlineCssUrls } from '../core/inline-assets.ts'
+import { EXPORT_MARK } from '../core/render-deck-file.ts'
+import { readImage } from './image-file.ts'
+import { IMAGE_FORMATS } from './image-type.ts'
+import { isWithin } from './contained-path.ts'
+import type { RuntimeAssets } from './write-site.ts'
+
+const MIME: Record<string, string> = {
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+}
+
+/** The deck runtime's JavaScript, from the runtime cache folder. */
+export function readRuntimeScript(runtimeDir: string, assets: RuntimeAssets): string {
+  // The runtime is one bundle: two files would import each other, which inline code cannot.
+  if (assets.deckJs.length !== 1) throw new Error(`the deck runtime has ${assets.deckJs.length} scripts; a one-file deck needs exactly one`)
+  return readFileSync(join(runtimeDir, assets.deckJs[0]!), 'utf8')
+}
+
+/**
+ * A theme's deck stylesheets as one, with every file they refer to as a data: URI, and without the
+ * font faces `text` (the page's characters) never uses: a German deck needs no latin-ext subset.
+ */
+export function readThemeStyles(runtimeDir: string, assets: RuntimeAssets, theme: string, text: string): string {
+  const files = assets.deckCss[theme]
+  if (!files) throw new Error(`the deck runtime has no stylesheets for the theme "${theme}"`)
+  return files
+    .map((file) => {
+      const path = join(runtimeDir, file)
+      const css = dropUnusedFontFaces(readFileSync(path, 'utf8'), text)
+      return inlineCssUrls(css, (ref) => {
+        const target = join(dirname(path), decodeURIComponent(ref.split(/[?#]/)[0]!))
+        const mime = MIME[extname(target).toLowerCase()]
+        return mime && isWithin(runtimeDir, target) ? dataUri(mime, readFileSync(target)) : undefined
+      })
+    })
+    .join('\n')
+}
+
+/** Each image as a data: URI, read and checked as the build checks it; or the first image's problem. */
+export function readImagesInline(decksDir: string, paths: readonly string[]): { images: Map<string, string> } | { path: string; problem: string } {
+  const images = new Map<string, string>()
+  for (const path of paths) {
+    if (images.has(path)) continue
+    const image = readImage(decksDir, path, { bytes: true })
+    if ('problem' in image) return { path, problem: image.problem }
+    images.set(path, dataUri(IMAGE_FORMATS[image.type].mime, image.bytes!))
+  }
+  return { images }
+}
+
+/**
+ * Writes `html` to `path` unless a file is there that is not an export of ours (its first bytes
+ * lack EXPORT_MARK): then nothing is written and the reason returned. Written through a temporary
+ * file and a rename, so that an interrupted export leaves the old file or the new one, not half.
+ */
+export function writeExport(path: string, html: string): { bytes: number } | { refused: string } {
+  const stat = statSync(path, { throwIfNoEntry: false })
+  if (stat && !(stat.isFile() && startsWithMark(path))) return { refused: stat.isDirectory() ? 'is a folder' : 'exists and is not an updeck export' }
+  const temporary = `${path}.${randomUUID().slice(0, 8)}.tmp`
+  try {
+    writeFileSync(temporary, html, { flag: 'wx' })
+    renameSync(temporary, path)
+  } catch (error) {
+    rmSync(temporary, { force: true })
+    throw error
+  }
+  return { bytes: Buffer.byteLength(html) }
+}
+
+function startsWithMark(path: string): boolean {
+  const fd = openSync(path, 'r')
+  try {
+    const head = Buffer.alloc(512)
+    const n = readSync(fd, head, 0, head.length, 0)
+    return head.subarray(0, n).toString('utf8').includes(EXPORT_MARK)
+  } finally {
+    closeSync(fd)
+  }
+}
