@@ -123,6 +123,13 @@ export const SiteOptions = z.strictObject({
   wordsPerMinute: z.number().min(40).max(300).default(120),
   /** Images larger than this many megabytes get a warning: they slow a presentation down. @default 5 */
   maxImageMB: z.number().positive().default(5),
+  /**
+   * Every department the editorial plan (plan/index.html) lists, in this order, so that ones never
+   * visited show up too; decks' `audience` matches them ignoring case and spaces. @default []
+   */
+  departments: z.array(text(80)).default([]),
+  /** In the editorial plan, a department is overdue this many weeks after its last meeting. @default 8 */
+  staleAfterWeeks: z.number().int().positive().max(520).default(8),
 })
 export type SiteOptionsInput = z.input<typeof SiteOptions>
 export type SiteConfig = z.output<typeof SiteOptions>
