@@ -25,7 +25,7 @@ export function renderPlan(decks: readonly Deck[], ctx: SiteContext): string {
 </header>
 <main>
 ${grid.rows.length === 0 ? `<p>${words.noDepartments}</p>` : planTable(grid, lang, (d) => href(`${d.slug}/`))}
-<p class="legend"><span class="status stale">${words.stale}</span> ${words.staleRule.replace('#', String(grid.staleAfterWeeks))} <span class="status never">${words.neverVisited}</span></p>
+<p class="legend"><span class="status stale">${words.stale}</span> ${words.staleRule.replace('#', String(grid.staleAfterWeeks))} <span class="status never">${words.neverVisited}</span> ${words.neverRule}</p>
 <p class="subscribe"><a class="ics" href="${href(MEETINGS_PATH)}">${words.subscribe}</a> <span>${words.subscribeNote}${calendar ? `:${calendar}` : '.'}</span></p>
 </main>`
   return pageShell({ lang, title, css: ctx.assets.pageCss.map((c) => siteHref(ctx.base, PLAN_PATH, c)), body, bodyClass: 'plan', dev: ctx.dev })
@@ -61,7 +61,7 @@ ${rows}
 function planRow(row: PlanRow, grid: PlanGrid, words: Words, lang: Lang, deckHref: (d: PlanDeck) => string): string {
   const status = row.status === 'fresh' ? '' : `<span class="status ${row.status}">${row.status === 'stale' ? words.stale : words.neverVisited}</span>`
   const weeks = Math.floor((row.daysSince ?? 0) / 7)
-  const ago = row.status === 'stale' ? ` · ${weeks === 1 ? words.weekAgo : words.weeksAgo.replace('#', String(weeks))}` : ''
+  const ago = row.status === 'stale' ? ` · <span class="ago">${weeks === 1 ? words.weekAgo : words.weeksAgo.replace('#', String(weeks))}</span>` : ''
   const last = row.lastVisit ? `<span class="visit">${words.lastVisit}: <time datetime="${row.lastVisit}">${formatDate(row.lastVisit, lang)}</time>${ago}</span>` : ''
   const next = row.nextVisit ? `<span class="visit">${words.nextVisit}: <time datetime="${row.nextVisit}">${formatDate(row.nextVisit, lang)}</time></span>` : ''
   const unlisted = row.listed ? '' : `<span class="unlisted">${words.notListed}</span>`
