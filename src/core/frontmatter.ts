@@ -129,7 +129,7 @@ export const SiteOptions = z.strictObject({
    */
   departments: z.array(text(80)).default([]),
   /** In the editorial plan, a department is overdue this many weeks after its last meeting. @default 8 */
-  staleAfterWeeks: z.number().int().positive().max(520).default(8),
+  staleAfterWeeks: z.number().int().min(1).max(520).default(8),
 })
 export type SiteOptionsInput = z.input<typeof SiteOptions>
 export type SiteConfig = z.output<typeof SiteOptions>

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Deck, Task } from '../../src/core/model.ts'
 import { departmentKey, monthWindow, planGrid, type PlanGrid } from '../../src/core/plan.ts'
+import { resolveOptions } from '../../src/vite/options.ts'
 
 function deck(slug: string, date: string, audience: string, tasks = 1, title = slug): Deck {
   const task: Task = { kind: 'follow', title: 'Folgen', url: 'https://example.com/', target: 'https://example.com/', line: 1, qrLevel: 'M' }
@@ -155,5 +156,19 @@ describe('departments spelled', () => {
   it('a department listed twice is one row', () => {
     const grid = planGrid([], { today: TODAY, departments: ['Vertrieb', 'vertrieb '], staleAfterWeeks: 8 })
     expect(grid.rows.map((r) => r.name)).toEqual(['Vertrieb'])
+  })
+})
+
+describe('site options departments and staleAfterWeeks', () => {
+  it('default to no list and eight weeks', () => {
+    expect(resolveOptions({})).toMatchObject({ departments: [], staleAfterWeeks: 8 })
+  })
+
+  it.each([
+    [{ staleAfterWeeks: 0 }, 'vite.config.ts updeck() staleAfterWeeks: must be at least 1'],
+    [{ staleAfterWeeks: 2.5 }, 'vite.config.ts updeck() staleAfterWeeks: must be a whole number'],
+    [{ departments: ['Vertrieb', ' '] }, 'vite.config.ts updeck() departments.2: must not be empty'],
+  ])('refuse %o with a message naming the option', (options, message) => {
+    expect(() => resolveOptions(options)).toThrow(message)
   })
 })
