@@ -80,6 +80,16 @@ describe('plan/index.html on a laptop (1366×768)', () => {
     await page.locator('.plan-scroll').evaluate((e) => e.scrollTo({ left: 0 }))
   })
 
+  it('on a phone too, opens at today’s month clear of the department column', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } })
+    await phone.goto(`${server.url}plan/`)
+    const box = (selector: string) => phone.locator(selector).first().evaluate((e) => e.getBoundingClientRect().toJSON() as DOMRect)
+    const [scroller, dept, today] = await Promise.all([box('.plan-scroll'), box('thead th.dept'), box('th.month.current')])
+    expect(today.left).toBeGreaterThanOrEqual(dept.right)
+    expect(today.right).toBeLessThanOrEqual(scroller.right)
+    await phone.close()
+  })
+
   it('flags overdue and never-visited departments in words, and audiences missing from the list', async () => {
     expect(await page.locator('tr.stale .name').allTextContents()).toEqual(['Personal', 'Einkauf'])
     expect(await page.locator('tr.never .name').allTextContents()).toEqual(['Engineering', 'Marketing'])
