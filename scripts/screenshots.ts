@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { build } from '../src/index.ts'
 import { launchBrowser } from '../test/helpers/browser.ts'
 import { serveDir } from '../test/helpers/serve.ts'
+import { planProject } from '../test/helpers/plan-project.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const out = join(root, 'docs/screenshots')
@@ -43,5 +44,15 @@ for (const theme of themes) {
   await page.close()
   await server.close()
 }
+// The editorial plan of half a year of meetings (the example decks and more), on a laptop.
+const plan = planProject()
+const planBuild = await build({ root: plan.root, outDir: join(work, 'plan-site'), today: '2026-12-05' })
+if (!planBuild.ok) throw new Error('build failed for the plan')
+const planServer = await serveDir(planBuild.outDir)
+const planPage = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+await planPage.goto(`${planServer.url}plan/`)
+await planPage.screenshot({ path: join(out, 'plan.png'), fullPage: true })
+await planPage.close()
+await planServer.close()
 await browser.close()
 console.log(`wrote ${readdirSync(out).join(', ')} to ${out}`)

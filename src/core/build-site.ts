@@ -9,6 +9,8 @@ import { pageShell } from './page-shell.ts'
 import { deckPagePath, renderDeckPage } from './render-deck-page.ts'
 import { homeworkPagePath, icsPath, renderHomeworkPage } from './render-homework-page.ts'
 import { renderIndex } from './render-index.ts'
+import { MEETINGS_PATH, meetingsCalendar } from './meetings.ts'
+import { PLAN_PATH, renderPlan } from './render-plan.ts'
 import type { RenderedSlides } from './render-slides.ts'
 import type { SiteContext } from './site-context.ts'
 import { atomFeed, decksJson } from './site-data.ts'
@@ -19,7 +21,7 @@ export interface RenderedDeck {
 }
 
 /** Top-level folders of the site that no deck may take. */
-const RESERVED = new Set(['assets', 'go'])
+const RESERVED = new Set(['assets', 'go', 'plan'])
 
 /**
  * Problems between decks: two decks at one address, a deck where the site keeps its files, or (never
@@ -69,12 +71,14 @@ export function deckPages({ deck, rendered }: RenderedDeck, ctx: SiteContext): P
   return pages
 }
 
-/** The files about all decks: index.html, decks.json and feed.xml. */
+/** The files about all decks: index.html, decks.json, feed.xml, the editorial plan and meetings.ics. */
 export function sitePages(decks: readonly Deck[], ctx: SiteContext): Page[] {
   return [
     { path: 'index.html', content: renderIndex(decks, ctx) },
     { path: 'decks.json', content: decksJson(decks, ctx) },
     { path: 'feed.xml', content: atomFeed(decks, ctx) },
+    { path: PLAN_PATH, content: renderPlan(decks, ctx) },
+    { path: MEETINGS_PATH, content: meetingsCalendar(decks, ctx) },
   ]
 }
 

@@ -144,6 +144,13 @@ export const SiteOptions = z.strictObject({
   maxImageMB: z.number().positive().default(5),
   /** Campaign tags (utm_source, utm_medium, utm_campaign) on links to these own domains. */
   campaign: Campaign.optional(),
+  /**
+   * Every department the editorial plan (plan/index.html) lists, in this order, so that ones never
+   * visited show up too; decks' `audience` matches them ignoring case and spaces. @default []
+   */
+  departments: z.array(text(80)).default([]),
+  /** In the editorial plan, a department is overdue this many weeks after its last meeting. @default 8 */
+  staleAfterWeeks: z.number().int().min(1).max(520).default(8),
 })
 export type SiteOptionsInput = z.input<typeof SiteOptions>
 export type SiteConfig = z.output<typeof SiteOptions>

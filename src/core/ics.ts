@@ -1,4 +1,4 @@
-// A calendar file (RFC 5545) reminding a colleague of one homework task's due date.
+// Calendar files (RFC 5545): one homework task's due date, and every meeting of the site (meetings.ics).
 
 /*
  * Why not the `ics` npm package (3.12, evaluated): it folds lines after 75 *characters*
@@ -33,15 +33,11 @@ export interface TaskIcsInput {
  */
 export function taskIcs(input: TaskIcsInput): string {
   const { uid, title, description, url, due, lang, organisation, stamp } = input
-  if (!/^\d{8}T\d{6}Z$/.test(stamp)) throw new Error(`taskIcs: stamp must be YYYYMMDDTHHMMSSZ, got ${stamp}`)
+  checkStamp(stamp)
   const start = compactDate(due, 0)
   const text = description.trim() ? `${description.trim()}\n\n${url}` : url
   const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    `PRODID:-//${escapeText(organisation)}//updeck//${lang.toUpperCase()}`,
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    ...calendarHead(organisation, lang),
     'BEGIN:VEVENT',
     `UID:${escapeText(uid)}`,
     `DTSTAMP:${stamp}`,
@@ -62,10 +58,83 @@ export function taskIcs(input: TaskIcsInput): string {
   return lines.map(fold).join('\r\n') + '\r\n'
 }
 
+export interface MeetingEvent {
+  /** Stable across builds, e.g. `<slug>@<host>`: a subscribed or re-imported calendar updates the event. */
+  uid: string
+  title: string
+  description: string
+  /** An absolute http(s) address, when the site has one. */
+  url?: string | undefined
+  /** YYYY-MM-DD: the all-day event's day. */
+  date: string
+  lang: 'de' | 'en'
+  /** The audience, as the event's category. */
+  category: string
+}
+
+export interface MeetingsIcsInput {
+  /** X-WR-CALNAME: the name a subscribed calendar gets in Outlook, Apple and Google Calendar. */
+  name: string
+  lang: 'de' | 'en'
+  organisation: string
+  /** DTSTAMP, YYYYMMDDTHHMMSSZ: the build's time. */
+  stamp: string
+  events: readonly MeetingEvent[]
+}
+
+/**
+ * A calendar to subscribe to: one all-day, free-time VEVENT per meeting. Every build stamps the
+ * events with its time (DTSTAMP) and a SEQUENCE that grows with it (minutes since 2000), so a
+ * client that imported an earlier build takes each event as the newer version of the same UID
+ * (RFC 5546 2.1.5) instead of a duplicate; a subscription reloads every 12 hours.
+ * @example meetingsIcs({ name: 'Muster GmbH: Termine', lang: 'de', organisation: 'Muster GmbH', stamp, events })
+ */
+export function meetingsIcs(input: MeetingsIcsInput): string {
+  const { name, lang, organisation, stamp, events } = input
+  checkStamp(stamp)
+  const sequence = sequenceOf(stamp)
+  const lines = [
+    ...calendarHead(organisation, lang),
+    `X-WR-CALNAME:${escapeText(name)}`,
+    'REFRESH-INTERVAL;VALUE=DURATION:PT12H',
+    'X-PUBLISHED-TTL:PT12H',
+    ...events.flatMap((event) => [
+      'BEGIN:VEVENT',
+      `UID:${escapeText(event.uid)}`,
+      `DTSTAMP:${stamp}`,
+      `SEQUENCE:${sequence}`,
+      `DTSTART;VALUE=DATE:${compactDate(event.date, 0)}`,
+      `DTEND;VALUE=DATE:${compactDate(event.date, 1)}`,
+      `SUMMARY;LANGUAGE=${event.lang}:${escapeText(event.title)}`,
+      `DESCRIPTION;LANGUAGE=${event.lang}:${escapeText(event.description)}`,
+      ...(event.url ? [`URL:${event.url}`] : []),
+      `CATEGORIES:${escapeText(event.category)}`,
+      'TRANSP:TRANSPARENT', // a marker on the day, not a day blocked
+      'END:VEVENT',
+    ]),
+    'END:VCALENDAR',
+  ]
+  return lines.map(fold).join('\r\n') + '\r\n'
+}
+
+function calendarHead(organisation: string, lang: 'de' | 'en'): string[] {
+  return ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//${escapeText(organisation)}//updeck//${lang.toUpperCase()}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH']
+}
+
+function checkStamp(stamp: string): void {
+  if (!/^\d{8}T\d{6}Z$/.test(stamp)) throw new Error(`ics: stamp must be YYYYMMDDTHHMMSSZ, got ${stamp}`)
+}
+
+/** Whole minutes from 2000-01-01T00:00Z to the stamp: grows with every later build, fits 32 bits until 6000. */
+function sequenceOf(stamp: string): number {
+  const [, y, mo, d, h, mi] = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})/.exec(stamp)!.map(Number) as number[]
+  return Math.max(0, Math.floor((Date.UTC(y!, mo! - 1, d!, h!, mi!) - Date.UTC(2000, 0, 1)) / 60_000))
+}
+
 /** `YYYY-MM-DD` plus `days`, as YYYYMMDD; plain calendar arithmetic in UTC, no clock. */
 function compactDate(date: string, days: number): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  if (!match) throw new Error(`taskIcs: due must be YYYY-MM-DD, got ${date}`)
+  if (!match) throw new Error(`ics: dates must be YYYY-MM-DD, got ${date}`)
   const d = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days))
   return d.toISOString().slice(0, 10).replaceAll('-', '')
 }

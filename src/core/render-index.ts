@@ -42,7 +42,8 @@ export function renderIndex(decks: readonly Deck[], ctx: SiteContext): string {
     return `<section id="${id}"><h2>${title}</h2>\n${groups}\n</section>`
   }
   const { upcoming, past } = splitByDate(decks, ctx.today)
-  const body = `<header><h1>${escapeHtml(ctx.site.organisation)}: ${words.decks}</h1></header>
+  const body = `<header><h1>${escapeHtml(ctx.site.organisation)}: ${words.decks}</h1>
+<p class="site-nav"><a href="${href('plan/')}">${words.plan}</a></p></header>
 <main>
 ${decks.length === 0 ? `<p>${words.none}</p>` : ''}${section(words.upcoming, 'upcoming', upcoming)}
 ${section(words.past, 'past', past)}

@@ -72,6 +72,7 @@ describe('a 390 px phone never scrolls sideways, even with one long German compo
   const pages: [string, string][] = [
     ['the index', ''],
     ['the homework page with a long URL and code in details', 'lang/woerter/homework/'],
+    ['the editorial plan (its grid scrolls inside its own box)', 'plan/'],
   ]
   for (const [name, path] of pages) {
     it(name, async () => {
