@@ -21,12 +21,16 @@ export function renderDeckSlides(deck: Deck, rendered: RenderedSlides, ctx: Site
     return `<section data-line="${slide.line}" data-timing="${timings[i]}">\n${slide.html}${notes}\n</section>`
   })
   const homeworkUrl = ctx.site.siteUrl ? `${ctx.site.siteUrl}${urlPath(deck.slug)}/homework/` : undefined
-  return replaceAssets([...sections, renderHomeworkSlide(deck, homeworkUrl)].join('\n'), ctx, deckPagePath(deck))
+  const pageHref = siteHref(ctx.base, deckPagePath(deck), `${deck.slug}/homework/`)
+  return replaceAssets([...sections, renderHomeworkSlide(deck, homeworkUrl, pageHref)].join('\n'), ctx, deckPagePath(deck))
 }
 
 export function renderDeckPage(deck: Deck, rendered: RenderedSlides, ctx: SiteContext): string {
   const href = (target: string) => escapeHtml(siteHref(ctx.base, deckPagePath(deck), target))
-  const scripts = ctx.assets.deckJs.map((s) => `\n<script type="module" src="${href(s)}"></script>`).join('')
+  // A classic deferred script: Chromium refuses module scripts from file://. The dev server's
+  // runtime is vite's own module graph (HMR), so there it stays a module.
+  const type = ctx.dev ? 'type="module"' : 'defer'
+  const scripts = ctx.assets.deckJs.map((s) => `\n<script ${type} src="${href(s)}"></script>`).join('')
   const data = `data-slug="${escapeHtml(deck.slug)}" data-lang="${deck.meta.lang}" data-total-time="${deck.meta.duration * 60}" data-homework="${href(`${deck.slug}/homework/`)}" data-index="${href('')}"`
   return pageShell({
     lang: deck.meta.lang,
