@@ -9,7 +9,10 @@ import { normaliseBase, type CommonOptions } from './options.ts'
 export interface BuildOptions extends CommonOptions {
   /** @default 'dist' */
   outDir?: string
-  /** Base path the site is served under, e.g. /intern/decks/. @default '/' */
+  /**
+   * Base path for absolute links, e.g. /intern/decks/. The default './' writes relative links: the
+   * site works from a folder (file://) and under any path of a web server. @default './'
+   */
   base?: string
   /** Replace an `outDir` that holds files no updeck build wrote. @default false */
   force?: boolean
@@ -30,7 +33,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const root = resolve(options.root ?? process.cwd())
   const outDir = resolve(root, options.outDir ?? 'dist')
-  const base = normaliseBase(options.base ?? '/')
+  const base = normaliseBase(options.base ?? './')
   const today = options.today ?? siteClock().today
   const key: BuildKey = { root, outDir, options: { base, today, decks: options.decksDir && resolve(root, options.decksDir), siteUrl: options.siteUrl } }
   if (await isUpToDate(key)) return { ok: true, diagnostics: [], outDir, upToDate: true }

@@ -24,7 +24,7 @@ export async function main(argv: string[]): Promise<number> {
     options: {
       decks: { type: 'string' },
       out: { type: 'string' },
-      base: { type: 'string', default: '/' },
+      base: { type: 'string' }, // build: ./ (relative, works from a folder); dev: /
       port: { type: 'string' },
       strict: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },

@@ -28,7 +28,7 @@ export interface InlineParts {
 /** The slides with every image as a data: URI (the renderers know only site paths, so they get tokens). */
 export function renderInlineSlides(deck: Deck, rendered: RenderedSlides, ctx: SiteContext, images: ReadonlyMap<string, string>): string {
   const paths = [...images.keys()]
-  const withImages = (image: (path: string) => string) => renderDeckSlides(deck, rendered, { ...ctx, base: '/', assets: { ...ctx.assets, image } })
+  const withImages = (image: (path: string) => string) => renderDeckSlides(deck, rendered, { ...ctx, base: '/', assets: { ...ctx.assets, image } }, false)
   // A token no deck text contains, so that only the renderer's image URLs are replaced.
   const plain = withImages(() => '')
   let token = 'updeck-inline-image-'

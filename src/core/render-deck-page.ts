@@ -13,20 +13,27 @@ export function deckPagePath(deck: Deck): string {
   return `${deck.slug}/index.html`
 }
 
-/** What goes inside reveal.js's `.slides`: the deck's slides, then the homework slide. */
-export function renderDeckSlides(deck: Deck, rendered: RenderedSlides, ctx: SiteContext): string {
+/**
+ * What goes inside reveal.js's `.slides`: the deck's slides, then the homework slide, whose heading
+ * links to this site's homework page unless `homeworkLink` is false (a one-file export has none).
+ */
+export function renderDeckSlides(deck: Deck, rendered: RenderedSlides, ctx: SiteContext, homeworkLink = true): string {
   const timings = slideTimings(rendered.slides, ctx.site.wordsPerMinute)
   const sections = rendered.slides.map((slide, i) => {
     const notes = slide.notesHtml ? `\n<aside class="notes">${slide.notesHtml}</aside>` : ''
     return `<section data-line="${slide.line}" data-timing="${timings[i]}">\n${slide.html}${notes}\n</section>`
   })
   const homeworkUrl = ctx.site.siteUrl ? `${ctx.site.siteUrl}${urlPath(deck.slug)}/homework/` : undefined
-  return replaceAssets([...sections, renderHomeworkSlide(deck, homeworkUrl)].join('\n'), ctx, deckPagePath(deck))
+  const pageHref = homeworkLink ? siteHref(ctx.base, deckPagePath(deck), `${deck.slug}/homework/`) : undefined
+  return replaceAssets([...sections, renderHomeworkSlide(deck, homeworkUrl, pageHref)].join('\n'), ctx, deckPagePath(deck))
 }
 
 export function renderDeckPage(deck: Deck, rendered: RenderedSlides, ctx: SiteContext): string {
   const href = (target: string) => escapeHtml(siteHref(ctx.base, deckPagePath(deck), target))
-  const scripts = ctx.assets.deckJs.map((s) => `\n<script type="module" src="${href(s)}"></script>`).join('')
+  // A classic deferred script: Chromium refuses module scripts from file://. The dev server's
+  // runtime is vite's own module graph (HMR), so there it stays a module.
+  const type = ctx.dev ? 'type="module"' : 'defer'
+  const scripts = ctx.assets.deckJs.map((s) => `\n<script ${type} src="${href(s)}"></script>`).join('')
   const data = `data-slug="${escapeHtml(deck.slug)}" data-lang="${deck.meta.lang}" data-total-time="${deck.meta.duration * 60}" data-homework="${href(`${deck.slug}/homework/`)}" data-index="${href('')}"`
   return pageShell({
     lang: deck.meta.lang,

@@ -49,7 +49,12 @@ export function qrSvg(task: Task, px: number): string {
  * page); `data-code` holds what the code encodes. The slide draws what `layoutHomework` computed: each task is placed at its cell (inline style;
  * the CSP allows inline styles) and its code is exactly its tile's px (width and height).
  */
-export function renderHomeworkSlide(deck: Deck, homeworkUrl: string | undefined): string {
+/**
+ * `homeworkUrl` is the homework page's public address, shown for phones (with a site address);
+ * `pageHref` links the heading to the same page as this copy of the site has it (relative from a
+ * folder), for the presenter.
+ */
+export function renderHomeworkSlide(deck: Deck, homeworkUrl: string | undefined, pageHref?: string): string {
   const words = WORDS[deck.meta.lang]
   const layout = layoutHomework(
     deck.homework.map((task) => ({
@@ -71,7 +76,7 @@ ${linkLine(task, due, cell.dueBelow)}
     .join('\n')
   const page = homeworkUrl ? `<p class="updeck-homework-url">${words.homeworkPage}: <a href="${escapeHtml(homeworkUrl)}">${escapeHtml(displayUrl(homeworkUrl))}</a></p>` : ''
   return `<section class="updeck-homework" data-tasks="${deck.homework.length}" data-rows="${layout.rows}" data-px-per-module="${layout.pxPerModule}" data-state="updeck-homework">
-<header class="updeck-homework-head"><h2>${words.homework}</h2>${page}</header>
+<header class="updeck-homework-head"><h2>${pageHref ? `<a href="${escapeHtml(pageHref)}">${words.homework}</a>` : words.homework}</h2>${page}</header>
 <ol class="updeck-tasks">
 ${items}
 </ol>

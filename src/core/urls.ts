@@ -4,11 +4,16 @@ import { domainToUnicode } from 'node:url'
 /**
  * The URL of `target` (a path from the site root, e.g. `assets/app.js` or `vertrieb/`) as written
  * in the page at `from` (e.g. `vertrieb/index.html`).
+ *
+ * Relative links (base `./`, the default) name a folder's `index.html`: opened from a folder
+ * (`file://`), a link to `vertrieb/` shows the folder's listing, not its page. Under a base path
+ * links keep the folder's address, as a web server serves it.
  */
 export function siteHref(base: string, from: string, target: string): string {
   if (base !== './' && base !== '') return `${base}${urlPath(target)}`
   const depth = from.split('/').length - 1
-  return `${'../'.repeat(depth)}${urlPath(target)}` || './'
+  const page = target === '' || target.endsWith('/') ? `${target}index.html` : target
+  return `${'../'.repeat(depth)}${urlPath(page)}`
 }
 
 /**

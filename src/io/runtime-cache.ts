@@ -1,5 +1,6 @@
 // The shared runtime (reveal.js, speaker view, themes) is bundled by vite once and kept in
-// node_modules/.cache/updeck/runtime/<hash>/ until its inputs change: most builds only copy it.
+// node_modules/.cache/updeck/runtime/<hash>/ until its inputs change (src/runtime, the bundling plugin
+// in src/vite, themes, config, lockfile): most builds only copy it.
 // Other builds may be copying from that folder at any time: it is made once and never removed.
 import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
@@ -13,7 +14,7 @@ import type { RuntimeAssets } from './write-site.ts'
 type Vite = typeof import('vite')
 
 function runtimeKey(root: string, vite: Vite): string {
-  return hashProject(createHash('sha256').update(vite.version), root, ['src/runtime', 'themes']).digest('hex').slice(0, 16)
+  return hashProject(createHash('sha256').update(vite.version), root, ['src/runtime', 'src/vite', 'themes']).digest('hex').slice(0, 16)
 }
 
 /** The bundled runtime's folder and manifest, bundling it first if this version is not cached. */

@@ -26,11 +26,13 @@ if (isSpeakerWindow()) {
     transitionSpeed: 'fast',
     // Only the speaker view's preview frames take commands: reveal.js does not check who sends them.
     postMessage: receiver,
+    // ...and tell it when they are ready: from file:// the speaker window cannot look inside them.
+    postMessageEvents: receiver,
     totalTime: Number(root.dataset.totalTime) || 300,
     plugins: receiver ? [] : [speakerView],
   })
-  await deck.initialize()
-  document.documentElement.classList.add('updeck-ready')
+  // No top-level await: the built site loads this file as a classic script (see build-plugin.ts).
+  void deck.initialize().then(() => document.documentElement.classList.add('updeck-ready'))
   if (import.meta.hot) {
     import.meta.hot.on('updeck:deck', (data: { slug: string; slides: string }) => {
       if (data.slug !== root.dataset.slug) return

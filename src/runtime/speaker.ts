@@ -38,7 +38,8 @@ export const speakerView: RevealPlugin = {
       if (data.type === 'hello') post()
       else if (data.type === 'go' && Object.hasOwn(go, data.method)) go[data.method](data.args ?? [])
     })
-    const open = () => window.open(`${location.pathname}?speaker${location.hash}`, `updeck-speaker-${root.dataset.slug ?? ''}`, 'width=1280,height=800')
+    // Only a query and a fragment: the same page, also from file:// (a path would leave a network drive's host).
+    const open = () => window.open(`?speaker${location.hash}`, `updeck-speaker-${root.dataset.slug ?? ''}`, 'width=1280,height=800')
     deck.addKeyBinding({ keyCode: 83, key: 'S', description: speakerWords(langOf(root)).openKey }, () => void open())
   },
 }
@@ -85,30 +86,33 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ..
 }
 
 /**
- * Where postMessage may deliver: this page's origin; from file:// each page's origin is opaque
- * (location.origin says "file://", the window is "null" and matches no target), so any: the frame
- * shows this same file.
+ * Where messages to a preview may go: this page's origin; from file:// every page has an opaque
+ * origin that no target names, so '*' (the frame is this same page; it gets slide positions only).
  */
-const ownOrigin = () => (location.protocol === 'file:' || location.origin === 'null' ? '*' : location.origin)
-const READY = 'updeck-receiver-ready'
+const previewOrigin = () => (location.protocol === 'file:' || location.origin === 'null' ? '*' : location.origin)
 
-// A receiver tells the speaker window when reveal.js is ready (deck.ts marks <html>): from file://
-// the speaker window cannot look into its frames.
-if (isReceiver() && window.parent !== window) {
-  const announce = () => document.documentElement.classList.contains('updeck-ready') && (window.parent.postMessage(READY, ownOrigin()), true)
-  if (!announce()) new MutationObserver((_, observer) => { if (announce()) observer.disconnect() }).observe(document.documentElement, { attributes: true, attributeFilter: ['class'] })
+/** The `ready` event reveal.js posts from a receiver frame (postMessageEvents, see deck.ts). */
+function isReadyMessage(data: unknown): boolean {
+  if (typeof data !== 'string') return false
+  try {
+    const event = JSON.parse(data) as { namespace?: unknown; eventName?: unknown }
+    return event.namespace === 'reveal' && event.eventName === 'ready'
+  } catch {
+    return false
+  }
 }
 
 /** A receiver copy of this deck in an iframe; it takes reveal.js postMessage calls once it is ready. */
 function createPreview(title: string) {
   const frame = el('iframe', 'updeck-speaker-frame')
-  Object.assign(frame, { title, tabIndex: -1, src: `${location.pathname}?receiver` })
+  Object.assign(frame, { title, tabIndex: -1, src: '?receiver' })
   let ready = false
   let calls: object[] = []
-  const send = (list: object[]) => list.forEach((call) => frame.contentWindow?.postMessage(JSON.stringify(call), ownOrigin()))
-  // A call before the frame is ready would be lost; a reloaded frame announces itself again.
-  window.addEventListener('message', (event) => {
-    if (event.source !== frame.contentWindow || event.data !== READY) return
+  const send = (list: object[]) => list.forEach((call) => frame.contentWindow?.postMessage(JSON.stringify(call), previewOrigin()))
+  // The frame says when reveal.js is ready (a call before that would be lost): the speaker window
+  // cannot look into it from file://, where each page is an origin of its own.
+  window.addEventListener('message', ({ source, data }: MessageEvent) => {
+    if (source !== frame.contentWindow || !isReadyMessage(data)) return
     ready = true
     send([{ method: 'configure', args: [{ transition: 'none', backgroundTransition: 'none' }] }, ...calls])
   })

@@ -26,7 +26,8 @@ export function buildPlugin(site: SiteConfig): Plugin {
       themes = listThemes(join(root, 'themes'))
       const input: Record<string, string> = { deck: DECK_RUNTIME, page: PAGE_ENTRY }
       for (const theme of themes) input[`theme-${theme}`] = `${THEME_ENTRY}${theme}`
-      return { build: { rolldownOptions: { input }, cssCodeSplit: true, modulePreload: false, copyPublicDir: false } }
+      // Relative links unless the config names a base: the site then works from a folder too.
+      return { base: user.base ?? './', build: { rolldownOptions: { input }, cssCodeSplit: true, modulePreload: false, copyPublicDir: false } }
     },
     configResolved(resolved) {
       config = resolved
@@ -45,6 +46,7 @@ export function buildPlugin(site: SiteConfig): Plugin {
       const entry = (name: string) => Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && c.isEntry && c.name === name)
       const cssOf = (chunk: OutputChunk | undefined) => (chunk ? [...(chunk.viteMetadata?.importedCss ?? [])] : [])
       const deck = entry('deck')!
+      asClassicScript(deck, (message) => this.error(message))
       runtime = {
         deckJs: [deck.fileName],
         deckCss: Object.fromEntries(themes.map((t) => [t, [...cssOf(deck), ...cssOf(entry(`theme-${t}`))]])),
@@ -63,6 +65,18 @@ export function buildPlugin(site: SiteConfig): Plugin {
       if (hasErrors(diagnostics)) this.error(`updeck: problems in the decks\n${diagnostics.map((d) => formatDiagnostic(d)).join('\n')}`)
     },
   }
+}
+
+/**
+ * Chromium runs no module script from file://: the deck runtime ships as one classic script
+ * (`<script defer>`), its module code wrapped in a strict function. Done after minifying, which
+ * drops 'use strict' from module code (modules are strict anyway).
+ */
+function asClassicScript(chunk: OutputChunk, fail: (message: string) => never): void {
+  const links = [...chunk.imports, ...chunk.dynamicImports]
+  if (links.length) fail(`updeck: the deck runtime must be one self-contained script, but it loads ${links.join(', ')}`)
+  if (chunk.exports.length || /\bimport\.meta\b|^\s*(import|export)\b/m.test(chunk.code)) fail('updeck: the deck runtime must be a script without import, export or import.meta')
+  chunk.code = `(function () {\n'use strict';\n${chunk.code}})();\n`
 }
 
 /** The theme and page entries exist only to carry CSS: their empty JS files are not shipped. */

@@ -127,6 +127,9 @@ describe('export --html', () => {
           if (at !== seen.at(-1)) seen.push(at)
         }
         expect(seen).toEqual([...Array(total).keys()])
+        // Nothing links to a file beside it: there is none (only web addresses and in-page anchors).
+        const links = await page.locator('.reveal a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
+        expect(links.filter((href) => !/^(https:|http:|mailto:|tel:|#)/.test(href))).toEqual([])
         await expect.poll(() => page.locator('.slides > section.present').getAttribute('class')).toContain('updeck-homework')
         expect(await expectHomeworkScans(page, slug)).toEqual(homework.get(slug))
         expect(aborted).toEqual([])

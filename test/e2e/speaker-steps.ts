@@ -25,7 +25,9 @@ export async function checkSpeakerView(page: Page, baseUrl: string): Promise<voi
   speaker.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
   speaker.on('pageerror', (e) => errors.push(e.message))
   await speaker.waitForLoadState()
-  expect(speaker.url().startsWith(new URL(baseUrl).origin)).toBe(true)
+  // The same site: its origin, or from a folder (file://, where every page is an origin of its own) the folder.
+  const site = new URL(baseUrl)
+  expect(speaker.url().startsWith(site.protocol === 'file:' ? site.href : site.origin)).toBe(true)
   expect(new URL(speaker.url()).searchParams.has('speaker')).toBe(true)
 
   const counter = speaker.locator('.updeck-speaker-counter .updeck-speaker-value')
@@ -51,11 +53,15 @@ export async function checkSpeakerView(page: Page, baseUrl: string): Promise<voi
   }
   await expect.poll(() => speaker.frames().filter((f) => f.url().includes('?receiver')).length).toBe(2)
 
-  // The presenter's keys in the speaker window move the deck, and the notes follow.
+  // The presenter's keys in the speaker window move the deck, and the notes and the preview follow.
+  const currentPreview = () => speaker.frameLocator('.updeck-speaker-current iframe').locator('.reveal .slides > section')
+    .evaluateAll((all) => all.findIndex((s) => s.classList.contains('present')))
   const before = await deckPosition(page)
+  await expect.poll(currentPreview).toBe(before)
   await speaker.keyboard.press('ArrowRight')
   await expect.poll(() => deckPosition(page)).toBe(before + 1)
   await expectNotesOfDeck()
+  await expect.poll(currentPreview).toBe(before + 1)
   // The first step of the talk starts the stopwatch.
   await expect.poll(() => speaker.locator('.updeck-speaker-buttons button').first().textContent(), { timeout: 3000 }).toMatch(/Pause/)
   await speaker.keyboard.press('ArrowLeft')

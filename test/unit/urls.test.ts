@@ -1,6 +1,6 @@
-// displayUrl: the short label under a QR code and on a homework button.
+// displayUrl: the short label under a QR code and on a homework button; siteHref: links between pages.
 import { describe, expect, it } from 'vitest'
-import { displayUrl } from '../../src/core/urls.ts'
+import { displayUrl, siteHref } from '../../src/core/urls.ts'
 
 /** `example.com/` plus 27 letters: the 40th character of the label is the first of `tail`. */
 const at40 = (tail: string) => `https://example.com/${'a'.repeat(27)}${tail}`
@@ -20,5 +20,18 @@ describe('displayUrl', () => {
     expect(label).toBe(expected)
     // No lone surrogate: half an emoji shows as �.
     expect(label).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/)
+  })
+})
+
+describe('siteHref', () => {
+  it.each([
+    ['the index from a deck, by its file (a folder link from file:// shows a listing)', './', 'vertrieb/x/index.html', '', '../../index.html'],
+    ['a homework page from the index', './', 'index.html', 'vertrieb/x/homework/', 'vertrieb/x/homework/index.html'],
+    ['an asset from a homework page', './', 'vertrieb/x/homework/index.html', 'assets/page.css', '../../../assets/page.css'],
+    ['a deck named in another script, percent-encoded', './', 'index.html', 'עדכון/', '%D7%A2%D7%93%D7%9B%D7%95%D7%9F/index.html'],
+    ['under a base path: the folder address, as a server serves it', '/intern/decks/', 'index.html', 'vertrieb/x/', '/intern/decks/vertrieb/x/'],
+    ['the root under a base path', '/intern/decks/', 'vertrieb/x/index.html', '', '/intern/decks/'],
+  ])('%s', (_name, base, from, target, expected) => {
+    expect(siteHref(base, from, target)).toBe(expected)
   })
 })
