@@ -9,6 +9,7 @@ import { pageShell } from './page-shell.ts'
 import { deckPagePath, renderDeckPage } from './render-deck-page.ts'
 import { homeworkPagePath, icsPath, renderHomeworkPage } from './render-homework-page.ts'
 import { renderIndex } from './render-index.ts'
+import { newsletterPaths, newsletterSnippet, renderNewsletterPage } from './render-newsletter.ts'
 import type { RenderedSlides } from './render-slides.ts'
 import type { SiteContext } from './site-context.ts'
 import { atomFeed, decksJson } from './site-data.ts'
@@ -45,11 +46,14 @@ export function buildSite(decks: readonly RenderedDeck[], ctx: SiteContext): Pag
   return [...decks.flatMap((d) => deckPages(d, ctx)), ...forwardingPages(plain, ctx), ...sitePages(plain, ctx)]
 }
 
-/** One deck's files: the presentation, its homework page and a calendar file per due task. */
+/** One deck's files: the presentation, its homework page, its newsletter snippet and a calendar file per due task. */
 export function deckPages({ deck, rendered }: RenderedDeck, ctx: SiteContext): Page[] {
+  const snippet = newsletterSnippet(deck, rendered, ctx)
   const pages: Page[] = [
     { path: deckPagePath(deck), content: renderDeckPage(deck, rendered, ctx) },
-    { path: homeworkPagePath(deck), content: renderHomeworkPage(deck, rendered, ctx) },
+    { path: homeworkPagePath(deck), content: renderHomeworkPage(deck, rendered, ctx, snippet) },
+    { path: newsletterPaths(deck).html, content: renderNewsletterPage(deck, snippet) },
+    { path: newsletterPaths(deck).text, content: snippet.text },
   ]
   deck.homework.forEach((task, i) => {
     if (!task.due) return

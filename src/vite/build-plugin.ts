@@ -8,7 +8,7 @@ import type { SiteConfig } from '../core/frontmatter.ts'
 import { listThemes } from '../io/themes.ts'
 import { writeSite, type RuntimeAssets, type WriteSite } from '../io/write-site.ts'
 import { withSiteUrl } from './options.ts'
-import { DECK_RUNTIME, PAGE_CSS, PAGE_ENTRY, RUNTIME_MANIFEST, THEME_ENTRY } from './runtime-files.ts'
+import { DECK_RUNTIME, PAGE_CSS, PAGE_ENTRY, PAGE_JS, RUNTIME_MANIFEST, THEME_ENTRY } from './runtime-files.ts'
 
 export function buildPlugin(site: SiteConfig): Plugin {
   let config: ResolvedConfig
@@ -37,7 +37,7 @@ export function buildPlugin(site: SiteConfig): Plugin {
       return null
     },
     load(id) {
-      if (id === `\0${PAGE_ENTRY}`) return `import ${JSON.stringify(PAGE_CSS)}`
+      if (id === `\0${PAGE_ENTRY}`) return `import ${JSON.stringify(PAGE_CSS)}\nimport ${JSON.stringify(PAGE_JS)}`
       if (id.startsWith(`\0${THEME_ENTRY}`)) return `import ${JSON.stringify(join(themesDir, id.slice(THEME_ENTRY.length + 1), 'theme.css'))}`
       return null
     },
@@ -45,12 +45,15 @@ export function buildPlugin(site: SiteConfig): Plugin {
       const entry = (name: string) => Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && c.isEntry && c.name === name)
       const cssOf = (chunk: OutputChunk | undefined) => (chunk ? [...(chunk.viteMetadata?.importedCss ?? [])] : [])
       const deck = entry('deck')!
+      const page = entry('page')!
       runtime = {
         deckJs: [deck.fileName],
         deckCss: Object.fromEntries(themes.map((t) => [t, [...cssOf(deck), ...cssOf(entry(`theme-${t}`))]])),
-        pageCss: cssOf(entry('page')),
+        pageCss: cssOf(page),
+        pageJs: [page.fileName],
       }
-      dropCssOnlyChunks(bundle, ['page', ...themes.map((t) => `theme-${t}`)])
+      classicScript(page, (message) => this.error(message))
+      dropCssOnlyChunks(bundle, themes.map((t) => `theme-${t}`))
       if (config.updeck?.runtimeOnly) this.emitFile({ type: 'asset', fileName: RUNTIME_MANIFEST, source: JSON.stringify(runtime, null, 2) })
     },
     // A plain `vite build` gets the whole site; the command line bundles the runtime alone (and
@@ -65,7 +68,16 @@ export function buildPlugin(site: SiteConfig): Plugin {
   }
 }
 
-/** The theme and page entries exist only to carry CSS: their empty JS files are not shipped. */
+/**
+ * The page script runs as a classic `<script defer>` (browsers refuse module scripts from file://):
+ * it must import and export nothing, and its top-level names stay out of the page's global scope.
+ */
+function classicScript(chunk: OutputChunk, fail: (message: string) => never): void {
+  if (chunk.imports.length || chunk.dynamicImports.length || chunk.exports.length) fail(`updeck: ${PAGE_JS} must not import or export anything: it is loaded as a classic script`)
+  chunk.code = `(() => {\n${chunk.code}\n})();\n`
+}
+
+/** The theme entries exist only to carry CSS: their empty JS files are not shipped. */
 function dropCssOnlyChunks(bundle: OutputBundle, names: string[]): void {
   for (const [file, chunk] of Object.entries(bundle)) {
     if (chunk.type === 'chunk' && chunk.isEntry && names.includes(chunk.name) && chunk.code.trim().length < 30) delete bundle[file]

@@ -16,7 +16,7 @@ import { siteClock } from '../io/clock.ts'
 import { decodePath, reachesDecks, serveImage } from './dev-files.ts'
 import { errorPage } from './error-page.ts'
 import { withSiteUrl } from './options.ts'
-import { DECK_RUNTIME, PAGE_CSS } from './runtime-files.ts'
+import { DECK_RUNTIME, PAGE_CSS, PAGE_JS } from './runtime-files.ts'
 
 const IMAGE_PREFIX = '@updeck/decks/'
 /** How long a deck file must stay unchanged before it is re-rendered. */
@@ -39,6 +39,7 @@ export function devPlugin(configured: SiteConfig): Plugin {
     deckJs: [`@fs${DECK_RUNTIME}`],
     deckCss: Object.fromEntries(load.themes.map((t) => [t, [`@fs${join(themesDir, t, 'theme.css')}`]])),
     pageCss: [`@fs${PAGE_CSS}`],
+    pageJs: [`@fs${PAGE_JS}`],
     image: (path) => `${IMAGE_PREFIX}${path.split('/').map(encodeURIComponent).join('/')}`,
   })
   const siteContext = (themesDir: string): SiteContext => ({ site, base, assets: assets(themesDir), dev: true, ...siteClock(today) })

@@ -43,10 +43,13 @@ describe('building the example decks', () => {
     }
   })
 
-  it('ships one shared script for all decks, and images under hashed names', () => {
+  it('ships one shared script for all decks, one for the other pages, and images under hashed names', () => {
     const scripts = files.filter((f) => f.endsWith('.js'))
-    expect(scripts).toHaveLength(1)
-    for (const slug of SLUGS) expect(read(`${slug}/index.html`)).toContain(`src="/${scripts[0]}"`)
+    expect(scripts).toHaveLength(2)
+    const deck = scripts.find((s) => read(`${SLUGS[0]}/index.html`).includes(`src="/${s}"`))!
+    const page = scripts.find((s) => s !== deck)!
+    for (const slug of SLUGS) expect(read(`${slug}/index.html`)).toContain(`src="/${deck}"`)
+    for (const path of ['index.html', ...SLUGS.map((slug) => `${slug}/homework/index.html`)]) expect(read(path)).toContain(`<script defer src="/${page}"></script>`)
     for (const image of ['reichweite', 'trichter', 'banner', 'autoren']) {
       expect(files.some((f) => new RegExp(`^assets/${image}-[\\w-]{8}\\.(svg|png)$`).test(f)), image).toBe(true)
     }
