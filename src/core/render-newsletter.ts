@@ -65,6 +65,7 @@ const FONT = 'font-family:Arial, Helvetica, sans-serif;'
 const INK = '#14171c'
 const MUTED = '#4a5260'
 const ACCENT = '#0045c2'
+const quoted = (text: string, deck: Deck) => (deck.meta.lang === 'de' ? `„${text}“` : `“${text}”`)
 
 function taskFacts(task: Task, deck: Deck): string {
   const words = WORDS[deck.meta.lang]
@@ -116,7 +117,7 @@ function snippetHtml(deck: Deck, rendered: RenderedSlides, ctx: SiteContext): st
   }
   if (deck.homework.length) {
     const tasks = deck.homework.map((task) => {
-      const shared = task.kind === 'share' ? `\n<p style="margin:0 0 10px;${FONT}font-size:15px;line-height:22px;font-style:italic;color:${MUTED};">${escapeHtml(words.sharedText)} „${escapeHtml(task.text)}“</p>` : ''
+      const shared = task.kind === 'share' ? `\n<p style="margin:0 0 10px;${FONT}font-size:15px;line-height:22px;font-style:italic;color:${MUTED};">${escapeHtml(`${words.sharedText} ${quoted(task.text, deck)}`)}</p>` : ''
       return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;"><tr>
 <td style="padding:0 0 20px;${FONT}">
 <p style="margin:0;${FONT}font-size:13px;line-height:18px;color:${MUTED};">${escapeHtml(taskFacts(task, deck))}</p>
@@ -188,7 +189,7 @@ function snippetText(deck: Deck, rendered: RenderedSlides, ctx: SiteContext): st
   if (headings.length) blocks.push(`${words.topics}\n${headings.map((h) => wrapText(h, '- ', '  ')).join('\n')}`)
   if (deck.homework.length) {
     const tasks = deck.homework.map((task) => {
-      const shared = task.kind === 'share' ? `\n${wrapText(`${words.sharedText} „${task.text}“`, '  ')}` : ''
+      const shared = task.kind === 'share' ? `\n${wrapText(`${words.sharedText} ${quoted(task.text, deck)}`, '  ')}` : ''
       const url = newsletterLink(newsletterTaskUrl(task), deck, ctx)
       return `${wrapText(`${task.title} (${taskFacts(task, deck)})`, '- ', '  ')}${shared}\n  ${buttonLabel(task, deck)}: ${url}`
     })
