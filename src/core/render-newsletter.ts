@@ -3,7 +3,7 @@
 import { escapeHtml } from './escape-html.ts'
 import type { SiteConfig } from './frontmatter.ts'
 import { formatDate, NETWORK_NAMES, WORDS } from './i18n.ts'
-import type { Deck, Diagnostic, Task } from './model.ts'
+import type { Deck, Task } from './model.ts'
 import type { RenderedSlides } from './render-slides.ts'
 import type { SiteContext } from './site-context.ts'
 import { siteHref } from './urls.ts'
@@ -203,17 +203,7 @@ function snippetText(deck: Deck, rendered: RenderedSlides, ctx: SiteContext): st
  * Said once per build, not once per deck: without the site's address the snippets cannot link to
  * the presentation or its homework page (a relative link means nothing in an e-mail).
  */
-export function newsletterNotice(decks: readonly Deck[], site: SiteConfig): Diagnostic[] {
-  const first = decks[0]
-  if (site.siteUrl || !first) return []
-  const others = decks.length - 1
-  const which = others ? `of this deck and ${others} more` : 'of this deck'
-  return [{
-    file: first.file,
-    line: 1,
-    col: 1,
-    field: '',
-    message: `the newsletter snippets (newsletter.html, newsletter.txt) ${which} leave out the links to the presentation and its homework page, as the site's address is unknown: set --site-url (siteUrl in vite.config.ts) to include them`,
-    severity: 'notice',
-  }]
+export function newsletterNotes(site: SiteConfig): string[] {
+  if (site.siteUrl) return []
+  return ["the decks' newsletter snippets (newsletter.html, newsletter.txt) leave out the links to the presentation and its homework page, as the site's address is unknown: set --site-url (siteUrl in vite.config.ts) to include them"]
 }

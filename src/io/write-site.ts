@@ -6,7 +6,6 @@ import { deckPages, forwardingPages, sitePages } from '../core/build-site.ts'
 import { hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Diagnostic } from '../core/model.ts'
-import { newsletterNotice } from '../core/render-newsletter.ts'
 import type { SiteAssets } from '../core/site-context.ts'
 import { siteClock } from './clock.ts'
 import { readImage, type ImageFile } from './image-file.ts'
@@ -49,7 +48,7 @@ export async function writeSite(options: WriteSite): Promise<Diagnostic[]> {
   const decks = loaded.decks.map((d) => d.deck)
   // Only tasks the build forwarded (task.forward) get a forwarding page, whatever shortLinks says.
   writePages([...forwardingPages(decks, ctx), ...sitePages(decks, ctx)])
-  return [...loaded.diagnostics, ...newsletterNotice(decks, site)]
+  return loaded.diagnostics
 }
 
 /**
