@@ -22,7 +22,7 @@ const IMAGE_PREFIX = '@updeck/decks/'
 /** How long a deck file must stay unchanged before it is re-rendered. */
 const SETTLE_MS = 40
 type WatchEvent = 'add' | 'change' | 'unlink'
-const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', json: 'application/json', xml: 'application/atom+xml', ics: 'text/calendar; charset=utf-8' }
+const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', json: 'application/json', xml: 'application/atom+xml', ics: 'text/calendar; charset=utf-8', txt: 'text/plain; charset=utf-8' }
 
 export function devPlugin(configured: SiteConfig): Plugin {
   let site = configured
