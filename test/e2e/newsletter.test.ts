@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { shareUrl } from '../../src/core/share-url.ts'
+import { dev } from '../../src/index.ts'
 import { launchBrowser, watchPage } from '../helpers/browser.ts'
 import { buildTo, listFiles, tempDir, TODAY } from '../helpers/build-fixture.ts'
 import { serveDir, type StaticServer } from '../helpers/serve.ts'
@@ -302,6 +303,25 @@ describe('in Chromium', () => {
     expect(await visibleTitles(page)).toHaveLength(1)
     expect(await visibleTitles(page)).not.toContain('Social Media im Vertrieb – Update Dezember')
     expect(watch.errors).toEqual([])
+  })
+
+  it('the dev server serves the same page script: the filter and the copy button work there', async () => {
+    const server = await dev({ root: ROOT, decksDir, today: TODAY, port: 6200 + Math.floor(Math.random() * 300) })
+    try {
+      const url = server.resolvedUrls!.local[0]!
+      const page = await open({ permissions: ['clipboard-read', 'clipboard-write'] })
+      const watch = watchPage(page)
+      await page.goto(url)
+      await page.getByLabel('Titel suchen').fill('tech blog')
+      expect(await visibleTitles(page)).toEqual(['Writing for the Muster Tech Blog'])
+      await page.goto(`${url}${VERTRIEB}/homework/`)
+      await page.getByRole('button', { name: 'Für den Newsletter kopieren' }).click()
+      await expect.poll(() => page.locator('.copy-status').innerText()).toBe('Kopiert')
+      expect((await readClipboard(page)).text).toContain('Social Media im Vertrieb – Update Dezember')
+      expect(watch.errors).toEqual([])
+    } finally {
+      await server.close()
+    }
   })
 
   it('without JavaScript every card shows, no dead control, and the homework page links the snippet\'s files', async () => {
