@@ -133,7 +133,7 @@ ${button(newsletterLink(newsletterTaskUrl(task), deck, ctx), buttonLabel(task, d
     rows.push(row(`<p style="margin:0;${FONT}font-size:16px;line-height:24px;">${link(links.deck, words.viewDeck)} · ${link(links.homework, words.homeworkPage)}</p>`))
   }
   rows.push(`<tr>\n<td style="padding:0 0 24px;font-size:0;line-height:0;">&nbsp;</td>\n</tr>`)
-  return `<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" bgcolor="#ffffff" style="width:600px;border-collapse:collapse;background-color:#ffffff;${FONT}color:${INK};">
+  return `<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" bgcolor="#ffffff" style="width:600px;table-layout:fixed;border-collapse:collapse;background-color:#ffffff;${FONT}color:${INK};overflow-wrap:anywhere;word-break:break-word;">
 ${rows.join('\n')}
 </table>`
 }
