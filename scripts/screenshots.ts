@@ -54,5 +54,21 @@ await planPage.goto(`${planServer.url}plan/`)
 await planPage.screenshot({ path: join(out, 'plan.png'), fullPage: true })
 await planPage.close()
 await planServer.close()
+// The newsletter snippet as a mail shows it (600 px), and the index filtered by department and title:
+// built with a site address, so the snippet has its links to the site.
+{
+  const result = await build({ root, decksDir: join(root, 'decks'), outDir: join(work, 'newsletter', 'site'), today: '2026-12-01', siteUrl: 'https://intranet.example.com/decks/' })
+  if (!result.ok) throw new Error('build failed for the newsletter')
+  const server = await serveDir(result.outDir)
+  const page = await browser.newPage({ viewport: { width: 600, height: 900 } })
+  await page.goto(`${server.url}vertrieb/2026-12-03-social-media-update/newsletter.html`)
+  await page.screenshot({ path: join(out, 'newsletter.png'), fullPage: true })
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.goto(`${server.url}#department=Vertrieb&q=social`)
+  await page.waitForSelector('div.filter:not([hidden])')
+  await page.screenshot({ path: join(out, 'index-filter.png') })
+  await page.close()
+  await server.close()
+}
 await browser.close()
 console.log(`wrote ${readdirSync(out).join(', ')} to ${out}`)

@@ -24,6 +24,8 @@ export interface BuildResult {
   outDir: string
   /** True when nothing had changed since the last build of `outDir`, which was kept as it was. */
   upToDate?: boolean
+  /** What the build says about the whole site, once (not about one deck), e.g. a missing site address. */
+  notes?: string[]
 }
 
 /**
@@ -65,7 +67,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     await swapIn(staged, target)
     await record.save()
-    return { ok: true, diagnostics, outDir }
+    const { newsletterNotes } = await import('../core/render-newsletter.ts')
+    return { ok: true, diagnostics, outDir, notes: newsletterNotes(site) }
   } catch (error) {
     await discard(staged)
     throw error

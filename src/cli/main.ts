@@ -56,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
         printError(`build stopped: ${result.diagnostics.filter((d) => d.severity === 'error').length} problem(s); ${relative(process.cwd(), result.outDir)} was left as it was`)
         return 1
       }
+      for (const note of result.notes ?? []) printError(note)
       const where = relative(process.cwd(), result.outDir) || '.'
       print(result.upToDate ? `${where} is up to date: nothing changed since its last build` : `built ${where} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
       return 0

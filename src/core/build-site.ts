@@ -11,6 +11,7 @@ import { homeworkPagePath, icsPath, renderHomeworkPage } from './render-homework
 import { renderIndex } from './render-index.ts'
 import { MEETINGS_PATH, meetingsCalendar } from './meetings.ts'
 import { PLAN_PATH, renderPlan } from './render-plan.ts'
+import { newsletterPaths, newsletterSnippet, renderNewsletterPage } from './render-newsletter.ts'
 import type { RenderedSlides } from './render-slides.ts'
 import type { SiteContext } from './site-context.ts'
 import { atomFeed, decksJson } from './site-data.ts'
@@ -47,11 +48,14 @@ export function buildSite(decks: readonly RenderedDeck[], ctx: SiteContext): Pag
   return [...decks.flatMap((d) => deckPages(d, ctx)), ...forwardingPages(plain, ctx), ...sitePages(plain, ctx)]
 }
 
-/** One deck's files: the presentation, its homework page and a calendar file per due task. */
+/** One deck's files: the presentation, its homework page, its newsletter snippet and a calendar file per due task. */
 export function deckPages({ deck, rendered }: RenderedDeck, ctx: SiteContext): Page[] {
+  const snippet = newsletterSnippet(deck, rendered, ctx)
   const pages: Page[] = [
     { path: deckPagePath(deck), content: renderDeckPage(deck, rendered, ctx) },
-    { path: homeworkPagePath(deck), content: renderHomeworkPage(deck, rendered, ctx) },
+    { path: homeworkPagePath(deck), content: renderHomeworkPage(deck, rendered, ctx, snippet) },
+    { path: newsletterPaths(deck).html, content: renderNewsletterPage(deck, snippet) },
+    { path: newsletterPaths(deck).text, content: snippet.text },
   ]
   deck.homework.forEach((task, i) => {
     if (!task.due) return

@@ -9,6 +9,7 @@ import type { SiteContext } from './site-context.ts'
 import { pageShell } from './page-shell.ts'
 import { siteHref } from './urls.ts'
 import { replaceAssets } from './render-deck-page.ts'
+import { newsletterPaths, newsletterSnippet, type NewsletterSnippet } from './render-newsletter.ts'
 
 export function homeworkPagePath(deck: Deck): string {
   return `${deck.slug}/homework/index.html`
@@ -25,7 +26,7 @@ const breakable = (text: string) => escapeHtml(text).replace(/\//g, '/<wbr>')
  * A button leads to the task's 'homework-page' link (a tap, no forwarding page); the QR code is the
  * slide's code ('qr' tags, or its forwarding address), for a second phone.
  */
-export function renderHomeworkPage(deck: Deck, rendered: RenderedSlides, ctx: SiteContext): string {
+export function renderHomeworkPage(deck: Deck, rendered: RenderedSlides, ctx: SiteContext, snippet: NewsletterSnippet = newsletterSnippet(deck, rendered, ctx)): string {
   const lang = deck.meta.lang
   const words = WORDS[lang]
   const from = homeworkPagePath(deck)
@@ -54,6 +55,26 @@ ${due}
 <ol class="tasks">
 ${tasks}
 </ol>
+${newsletterBox(deck, snippet, href)}
 </main>`
-  return pageShell({ lang, title: `${words.homework} · ${deck.meta.title}`, css: ctx.assets.pageCss.map(href), dev: ctx.dev, body: replaceAssets(body, ctx, from), bodyClass: 'homework' })
+  const scripts = (ctx.assets.pageJs ?? []).map((s) => `\n<script defer src="${escapeHtml(href(s))}"></script>`).join('')
+  return pageShell({ lang, title: `${words.homework} · ${deck.meta.title}`, css: ctx.assets.pageCss.map(href), dev: ctx.dev, body: replaceAssets(body, ctx, from), bodyClass: 'homework', head: scripts })
+}
+
+/**
+ * The newsletter snippet, for the social media manager: links to newsletter.html and .txt, and a
+ * copy button that the page script shows. The snippet itself is embedded in <template>s, so copying
+ * works offline and from file://, where fetching newsletter.html is blocked.
+ */
+function newsletterBox(deck: Deck, snippet: NewsletterSnippet, href: (target: string) => string): string {
+  const words = WORDS[deck.meta.lang]
+  const paths = newsletterPaths(deck)
+  const file = (path: string) => `<a href="${escapeHtml(href(path))}">${escapeHtml(path.split('/').pop()!)}</a>`
+  return `<aside class="newsletter" aria-labelledby="newsletter-title">
+<h2 id="newsletter-title">${words.newsletter}</h2>
+<p class="files">${file(paths.html)} · ${file(paths.text)}</p>
+<p class="copy" hidden><button type="button" class="copy-newsletter" data-copy-newsletter data-copied="${escapeHtml(words.copied)}" data-failed="${escapeHtml(words.copyFailed)}">${words.copyForNewsletter}</button> <span class="copy-status" role="status"></span></p>
+<template id="newsletter-html">${snippet.html}</template>
+<template id="newsletter-text">${escapeHtml(snippet.text)}</template>
+</aside>`
 }

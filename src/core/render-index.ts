@@ -1,6 +1,7 @@
 // The site's start page: upcoming meetings first, then past ones, grouped by audience.
 import { escapeHtml } from './escape-html.ts'
 import { formatDate, WORDS } from './i18n.ts'
+import type { Lang } from './frontmatter.ts'
 import type { Deck } from './model.ts'
 import { pageShell } from './page-shell.ts'
 import type { SiteContext } from './site-context.ts'
@@ -28,7 +29,7 @@ export function renderIndex(decks: readonly Deck[], ctx: SiteContext): string {
     const w = WORDS[deck.meta.lang]
     const tasks = deck.homework.map((t, i) => `<li><a href="${href(`${deck.slug}/homework/`)}#task-${i + 1}">${escapeHtml(t.title)}</a></li>`).join('')
     const presenter = deck.meta.presenter ? ` · ${w.presenter} ${escapeHtml(deck.meta.presenter)}` : ''
-    return `<li class="deck" lang="${deck.meta.lang}">
+    return `<li class="deck" lang="${deck.meta.lang}" data-audience="${escapeHtml(deck.meta.audience)}">
 <h4><a href="${href(`${deck.slug}/`)}">${escapeHtml(deck.meta.title)}</a></h4>
 <p class="meta"><time datetime="${deck.meta.date}">${escapeHtml(formatDate(deck.meta.date, deck.meta.lang, true))}</time>${presenter} · ${deck.meta.duration} ${w.minutes}</p>
 <details><summary>${w.homework} (${deck.homework.length})</summary><ul class="homework">${tasks}</ul></details>
@@ -45,9 +46,26 @@ export function renderIndex(decks: readonly Deck[], ctx: SiteContext): string {
   const body = `<header><h1>${escapeHtml(ctx.site.organisation)}: ${words.decks}</h1>
 <p class="site-nav"><a href="${href('plan/')}">${words.plan}</a></p></header>
 <main>
-${decks.length === 0 ? `<p>${words.none}</p>` : ''}${section(words.upcoming, 'upcoming', upcoming)}
+${decks.length === 0 ? `<p>${words.none}</p>` : filterForm(decks, lang)}${section(words.upcoming, 'upcoming', upcoming)}
 ${section(words.past, 'past', past)}
 </main>`
   const feed = `\n<link rel="alternate" type="application/atom+xml" title="${escapeHtml(ctx.site.organisation)}" href="${href('feed.xml')}">`
-  return pageShell({ lang, title: `${ctx.site.organisation}: ${words.decks}`, css: ctx.assets.pageCss.map((c) => siteHref(ctx.base, 'index.html', c)), body, bodyClass: 'index', dev: ctx.dev, head: feed })
+  const scripts = (ctx.assets.pageJs ?? []).map((s) => `\n<script defer src="${href(s)}"></script>`).join('')
+  return pageShell({ lang, title: `${ctx.site.organisation}: ${words.decks}`, css: ctx.assets.pageCss.map((c) => siteHref(ctx.base, 'index.html', c)), body, bodyClass: 'index', dev: ctx.dev, head: feed + scripts })
+}
+
+/**
+ * Filter by department and search by title: hidden until the page script runs, so that without
+ * JavaScript the full list shows and no control sits there doing nothing.
+ */
+function filterForm(decks: readonly Deck[], lang: Lang): string {
+  const words = WORDS[lang]
+  const departments = [...new Set(decks.map((d) => d.meta.audience))].sort((a, b) => a.localeCompare(b, 'de'))
+  const options = departments.map((d) => `<option value="${escapeHtml(d)}">${escapeHtml(d)}</option>`).join('')
+  return `<div class="filter" role="search" data-filter hidden>
+<label>${words.department} <select name="department"><option value="">${words.allDepartments}</option>${options}</select></label>
+<label>${words.searchTitle} <input type="search" name="q" autocomplete="off"></label>
+</div>
+<p class="no-match" role="status" hidden>${words.noMatch}</p>
+`
 }

@@ -8,6 +8,8 @@ export interface SiteAssets {
   deckCss: Record<string, string[]>
   /** Stylesheets of the index and homework pages. */
   pageCss: string[]
+  /** Classic scripts (`<script defer>`, no module: they run from file:// too) of the index and homework pages. */
+  pageJs?: string[]
   /** Site-root path of an image from the decks folder (e.g. `assets/chart-1a2b.png`). */
   image(path: string): string
 }

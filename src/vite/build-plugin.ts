@@ -8,7 +8,7 @@ import type { SiteConfig } from '../core/frontmatter.ts'
 import { listThemes } from '../io/themes.ts'
 import { writeSite, type RuntimeAssets, type WriteSite } from '../io/write-site.ts'
 import { withSiteUrl } from './options.ts'
-import { DECK_RUNTIME, PAGE_CSS, PAGE_ENTRY, RUNTIME_MANIFEST, THEME_ENTRY } from './runtime-files.ts'
+import { DECK_RUNTIME, PAGE_CSS, PAGE_ENTRY, PAGE_JS, RUNTIME_MANIFEST, THEME_ENTRY } from './runtime-files.ts'
 
 export function buildPlugin(site: SiteConfig): Plugin {
   let config: ResolvedConfig
@@ -38,7 +38,7 @@ export function buildPlugin(site: SiteConfig): Plugin {
       return null
     },
     load(id) {
-      if (id === `\0${PAGE_ENTRY}`) return `import ${JSON.stringify(PAGE_CSS)}`
+      if (id === `\0${PAGE_ENTRY}`) return `import ${JSON.stringify(PAGE_CSS)}\nimport ${JSON.stringify(PAGE_JS)}`
       if (id.startsWith(`\0${THEME_ENTRY}`)) return `import ${JSON.stringify(join(themesDir, id.slice(THEME_ENTRY.length + 1), 'theme.css'))}`
       return null
     },
@@ -46,13 +46,16 @@ export function buildPlugin(site: SiteConfig): Plugin {
       const entry = (name: string) => Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && c.isEntry && c.name === name)
       const cssOf = (chunk: OutputChunk | undefined) => (chunk ? [...(chunk.viteMetadata?.importedCss ?? [])] : [])
       const deck = entry('deck')!
-      asClassicScript(deck, (message) => this.error(message))
+      asClassicScript(deck, 'the deck runtime', (message) => this.error(message))
+      const page = entry('page')!
       runtime = {
         deckJs: [deck.fileName],
         deckCss: Object.fromEntries(themes.map((t) => [t, [...cssOf(deck), ...cssOf(entry(`theme-${t}`))]])),
-        pageCss: cssOf(entry('page')),
+        pageCss: cssOf(page),
+        pageJs: [page.fileName],
       }
-      dropCssOnlyChunks(bundle, ['page', ...themes.map((t) => `theme-${t}`)])
+      asClassicScript(page, 'the page script', (message) => this.error(message))
+      dropCssOnlyChunks(bundle, themes.map((t) => `theme-${t}`))
       if (config.updeck?.runtimeOnly) this.emitFile({ type: 'asset', fileName: RUNTIME_MANIFEST, source: JSON.stringify(runtime, null, 2) })
     },
     // A plain `vite build` gets the whole site; the command line bundles the runtime alone (and
@@ -68,18 +71,19 @@ export function buildPlugin(site: SiteConfig): Plugin {
 }
 
 /**
- * Chromium runs no module script from file://: the deck runtime ships as one classic script
- * (`<script defer>`), its module code wrapped in a strict function. Done after minifying, which
- * drops 'use strict' from module code (modules are strict anyway).
+/**
+ * Chromium runs no module script from file://: the deck runtime and the page script ship as classic
+ * scripts (`<script defer>`), their module code wrapped in a strict function. Done after minifying,
+ * which drops 'use strict' from module code (modules are strict anyway).
  */
-function asClassicScript(chunk: OutputChunk, fail: (message: string) => never): void {
+function asClassicScript(chunk: OutputChunk, what: string, fail: (message: string) => never): void {
   const links = [...chunk.imports, ...chunk.dynamicImports]
-  if (links.length) fail(`updeck: the deck runtime must be one self-contained script, but it loads ${links.join(', ')}`)
-  if (chunk.exports.length || /\bimport\.meta\b|^\s*(import|export)\b/m.test(chunk.code)) fail('updeck: the deck runtime must be a script without import, export or import.meta')
+  if (links.length) fail(`updeck: ${what} must be one self-contained script, but it loads ${links.join(', ')}`)
+  if (chunk.exports.length || /\bimport\.meta\b|^\s*(import|export)\b/m.test(chunk.code)) fail(`updeck: ${what} must be a script without import, export or import.meta`)
   chunk.code = `(function () {\n'use strict';\n${chunk.code}})();\n`
 }
 
-/** The theme and page entries exist only to carry CSS: their empty JS files are not shipped. */
+/** The theme entries exist only to carry CSS: their empty JS files are not shipped. */
 function dropCssOnlyChunks(bundle: OutputBundle, names: string[]): void {
   for (const [file, chunk] of Object.entries(bundle)) {
     if (chunk.type === 'chunk' && chunk.isEntry && names.includes(chunk.name) && chunk.code.trim().length < 30) delete bundle[file]

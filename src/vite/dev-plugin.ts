@@ -16,13 +16,13 @@ import { siteClock } from '../io/clock.ts'
 import { decodePath, reachesDecks, serveImage } from './dev-files.ts'
 import { errorPage } from './error-page.ts'
 import { withSiteUrl } from './options.ts'
-import { DECK_RUNTIME, PAGE_CSS } from './runtime-files.ts'
+import { DECK_RUNTIME, PAGE_CSS, PAGE_JS } from './runtime-files.ts'
 
 const IMAGE_PREFIX = '@updeck/decks/'
 /** How long a deck file must stay unchanged before it is re-rendered. */
 const SETTLE_MS = 40
 type WatchEvent = 'add' | 'change' | 'unlink'
-const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', json: 'application/json', xml: 'application/atom+xml', ics: 'text/calendar; charset=utf-8' }
+const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', json: 'application/json', xml: 'application/atom+xml', ics: 'text/calendar; charset=utf-8', txt: 'text/plain; charset=utf-8' }
 
 export function devPlugin(configured: SiteConfig): Plugin {
   let site = configured
@@ -39,6 +39,7 @@ export function devPlugin(configured: SiteConfig): Plugin {
     deckJs: [`@fs${DECK_RUNTIME}`],
     deckCss: Object.fromEntries(load.themes.map((t) => [t, [`@fs${join(themesDir, t, 'theme.css')}`]])),
     pageCss: [`@fs${PAGE_CSS}`],
+    pageJs: [`@fs${PAGE_JS}`],
     image: (path) => `${IMAGE_PREFIX}${path.split('/').map(encodeURIComponent).join('/')}`,
   })
   const siteContext = (themesDir: string): SiteContext => ({ site, base, assets: assets(themesDir), dev: true, ...siteClock(today) })

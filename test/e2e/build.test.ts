@@ -43,11 +43,15 @@ describe('building the example decks', () => {
     }
   })
 
-  it('ships one shared script for all decks, and images under hashed names', () => {
+  it('ships one shared script for all decks, one for the other pages, and images under hashed names', () => {
     const scripts = files.filter((f) => f.endsWith('.js'))
-    expect(scripts).toHaveLength(1)
-    // Relative, as a classic script: the default build works from a folder (file://).
-    for (const slug of SLUGS) expect(read(`${slug}/index.html`)).toContain(`<script defer src="../../${scripts[0]}"></script>`)
+    expect(scripts).toHaveLength(2)
+    // Relative, as classic scripts: the default build works from a folder (file://).
+    const deck = scripts.find((s) => read(`${SLUGS[0]}/index.html`).includes(`src="../../${s}"`))!
+    const page = scripts.find((s) => s !== deck)!
+    for (const slug of SLUGS) expect(read(`${slug}/index.html`)).toContain(`<script defer src="../../${deck}"></script>`)
+    expect(read('index.html')).toContain(`<script defer src="${page}"></script>`)
+    for (const slug of SLUGS) expect(read(`${slug}/homework/index.html`)).toContain(`<script defer src="../../../${page}"></script>`)
     for (const image of ['reichweite', 'trichter', 'banner', 'autoren']) {
       expect(files.some((f) => new RegExp(`^assets/${image}-[\\w-]{8}\\.(svg|png)$`).test(f)), image).toBe(true)
     }
