@@ -9,7 +9,8 @@ const USAGE = `usage:
   npm run build -- [--decks DIR] [--out DIR] [--base PATH] [--site-url URL] [--force]
   npm run dev   -- [--decks DIR] [--port N] [--site-url URL]
   npm run check -- [--decks DIR | FILE.md] [--strict] [--site-url URL]
-  npm run new   -- --title T --audience A [--date YYYY-MM-DD] [--lang de|en]`
+  npm run new   -- --title T --audience A [--date YYYY-MM-DD] [--lang de|en]
+  npm run export -- [SLUG…] [--all] [--pdf] [--notes] [--handout] [--out DIR]`
 
 const print = (line: string) => process.stdout.write(`${line}\n`)
 const printError = (line: string) => process.stderr.write(`${line}\n`)
@@ -22,7 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       decks: { type: 'string' },
-      out: { type: 'string', default: 'dist' },
+      out: { type: 'string' }, // build: dist, export: export
       base: { type: 'string', default: '/' },
       port: { type: 'string' },
       strict: { type: 'boolean', default: false },
@@ -33,12 +34,16 @@ export async function main(argv: string[]): Promise<number> {
       lang: { type: 'string' },
       today: { type: 'string' },
       'site-url': { type: 'string' },
+      all: { type: 'boolean', default: false },
+      pdf: { type: 'boolean', default: false },
+      notes: { type: 'boolean', default: false },
+      handout: { type: 'boolean', default: false },
     },
   })
   const common = { decksDir: values.decks, ...(values.today ? { today: values.today } : {}), ...(values['site-url'] !== undefined ? { siteUrl: values['site-url'] } : {}) }
   const report = (diagnostics: Diagnostic[], label: string) => diagnostics.forEach((d) => printError(formatDiagnostic(d, `${label}/`)))
-  if (positionals.length && command !== 'check') {
-    printError(`unexpected "${positionals[0]}": only check takes deck files\n${USAGE}`)
+  if (positionals.length && command !== 'check' && command !== 'export') {
+    printError(`unexpected "${positionals[0]}": only check and export take deck files or slugs\n${USAGE}`)
     return 1
   }
 
@@ -100,6 +105,15 @@ export async function main(argv: string[]): Promise<number> {
       const server = await dev({ ...common, base: values.base, ...(port ? { port } : {}) })
       server.printUrls()
       return new Promise<number>(() => {})
+    }
+    case 'export': {
+      const [{ exportPdfs }, { exportTable }] = await Promise.all([import('../api/export-pdf.ts'), import('./export-table.ts')])
+      const result = await exportPdfs({ ...common, slugs: positionals, all: values.all, pdf: values.pdf, notes: values.notes, handout: values.handout, outDir: values.out ?? 'export', onProgress: print })
+      report(result.diagnostics, relative(process.cwd(), values.decks ?? 'decks') || '.')
+      if (result.problem) printError(result.problem)
+      if (!result.ok) return 1
+      print(exportTable(result.files))
+      return 0
     }
     default:
       printError(USAGE)
