@@ -48,7 +48,10 @@ export interface FoundCode extends Region {
 
 /** Like decodePng, with each code's bounding box (from the corners jsQR reports) in image px. */
 export function locatePng(png: Buffer, region?: Region): FoundCode[] {
-  const full = readPng(png)
+  return locateIn(readPng(png), region)
+}
+
+function locateIn(full: Rgba, region?: Region): FoundCode[] {
   const image = region ? crop(full, region) : full
   const found: FoundCode[] = []
   const search = (window: Region): boolean => {
@@ -139,7 +142,7 @@ export function locateOnPage(png: Buffer, gap: number, minSize = 100): FoundCode
   for (const leaf of leaves.filter((l) => l.width >= minSize && l.height >= minSize)) {
     const margin = gap / 2
     const region = { x: Math.max(0, leaf.x - margin), y: Math.max(0, leaf.y - margin), width: leaf.width + 2 * margin, height: leaf.height + 2 * margin }
-    for (const code of locatePng(png, region)) if (!found.some((f) => f.data === code.data)) found.push(code)
+    for (const code of locateIn(image, region)) if (!found.some((f) => f.data === code.data)) found.push(code)
   }
   return found
 }
