@@ -2,7 +2,7 @@
 // least 3 cm wide, the link to type and the due date, in the deck's language. Printed by Chromium.
 import { escapeHtml } from './escape-html.ts'
 import { HANDOUT_CSS } from './handout-css.ts'
-import { formatDate, WORDS } from './i18n.ts'
+import { formatDate, NETWORK_NAMES, WORDS } from './i18n.ts'
 import { kindIcon } from './icons.ts'
 import { ASSET_MARKER } from './markdown/index.ts'
 import type { Deck, Task } from './model.ts'
@@ -19,9 +19,17 @@ export function handoutCodeMm(tasks: number): number {
   return tasks <= 3 ? 40 : 31
 }
 
-/** What a colleague types when not scanning: the short link, or the forwarding address. */
+/**
+ * What a colleague types when not scanning: the forwarding address, or the short link as the
+ * homework page shows it. Paper has room for a whole line: a link the screen cuts ("…") is printed
+ * whole, without its scheme, so that it can be typed.
+ */
 export function handoutLink(task: Task): string {
-  return task.forward ? shortLinkLabel(task.target) : taskLabel(task, 'page')
+  if (task.forward) return shortLinkLabel(task.target)
+  const label = taskLabel(task, 'page')
+  if (!label.endsWith('…')) return label
+  const whole = task.url.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '')
+  return task.kind === 'share' ? `${NETWORK_NAMES[task.network]}: ${whole}` : whole
 }
 
 export interface HandoutInput {

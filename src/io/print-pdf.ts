@@ -64,7 +64,7 @@ async function settle(page: Page): Promise<void> {
  * A notes page, like a presentation program's: A4 portrait, the slide on top (framed, full width
  * less the margins), its notes below in print-sized type. All in slide px, scaled down by `zoom`.
  */
-const NOTES_PAGE = { slideWidth: 1920, slideHeight: 1080, margin: 120, gap: 72, fontPx: 40, minFontPx: 24 }
+const NOTES_PAGE = { slideWidth: 1920, slideHeight: 1080, margin: 120, gap: 72, fontPx: 40, minFontPx: 26 }
 
 /**
  * Runs in the page after reveal.js's print layout: wraps each .pdf-page's slide in a frame and moves
