@@ -43,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   const common = { decksDir: values.decks, ...(values.today ? { today: values.today } : {}), ...(values['site-url'] !== undefined ? { siteUrl: values['site-url'] } : {}) }
   const report = (diagnostics: Diagnostic[], label: string) => diagnostics.forEach((d) => printError(formatDiagnostic(d, `${label}/`)))
   if (positionals.length && command !== 'check' && command !== 'export') {
-    printError(`unexpected "${positionals[0]}": only check and export take deck files or slugs\n${USAGE}`)
+    printError(`unexpected "${positionals[0]}": only check takes deck files (and export deck slugs)\n${USAGE}`)
     return 1
   }
 
@@ -111,6 +111,7 @@ export async function main(argv: string[]): Promise<number> {
       const result = await exportPdfs({ ...common, slugs: positionals, all: values.all, pdf: values.pdf, notes: values.notes, handout: values.handout, outDir: values.out ?? 'export', onProgress: print })
       report(result.diagnostics, relative(process.cwd(), values.decks ?? 'decks') || '.')
       if (result.problem) printError(result.problem)
+      else if (!result.ok) printError(`export stopped: ${result.diagnostics.filter((d) => d.severity === 'error').length} problem(s) in the decks; nothing was written`)
       if (!result.ok) return 1
       print(exportTable(result.files))
       return 0
