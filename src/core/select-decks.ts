@@ -2,14 +2,15 @@
 
 /** The chosen slugs in the order given (or all, sorted), or a presenter's message. */
 export function selectDecks(known: string[], wanted: string[], all: boolean): { slugs: string[] } | { problem: string } {
-  const list = (slugs: string[]) => (slugs.length ? slugs.join(', ') : 'none: the decks folder has no decks')
-  if (all && wanted.length) return { problem: `give deck slugs or --all, not both` }
-  if (all) return known.length ? { slugs: [...known].sort() } : { problem: 'the decks folder has no decks to export' }
-  if (!wanted.length) return { problem: `name the decks to export by slug, or give --all. The decks: ${list([...known].sort())}` }
+  const sorted = [...known].sort()
+  if (!known.length) return { problem: 'the decks folder has no decks to export' }
+  if (all && wanted.length) return { problem: 'give deck slugs or --all, not both' }
+  if (all) return { slugs: sorted }
+  if (!wanted.length) return { problem: `name the decks to export by slug, or give --all. The decks: ${sorted.join(', ')}` }
   // As in the site's address, a trailing slash may come along.
   const slugs = wanted.map((w) => w.replace(/\/+$/, ''))
   const unknown = slugs.filter((s) => !known.includes(s))
-  if (unknown.length) return { problem: `no deck ${unknown.map((s) => `"${s}"`).join(', ')}: the decks are ${list([...known].sort())}` }
+  if (unknown.length) return { problem: `no deck ${unknown.map((s) => `"${s}"`).join(', ')}: the decks are ${sorted.join(', ')}` }
   return { slugs: [...new Set(slugs)] }
 }
 
