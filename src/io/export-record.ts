@@ -1,7 +1,7 @@
 // Exports overwrite only files that an earlier export wrote: each file written is remembered by
 // size and modification time in node_modules/.cache/updeck/exports.json, never in the output.
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 
 const recordFile = (root: string) => join(root, 'node_modules/.cache/updeck/exports.json')
@@ -33,7 +33,8 @@ export function writeExport(root: string, path: string, bytes: Uint8Array): void
   const aside = `${path}.${randomUUID().slice(0, 8)}.tmp`
   writeFileSync(aside, bytes)
   renameSync(aside, path)
-  const record = readRecord(root)
+  // Files that are gone (moved away, temporary outputs of tests) are forgotten.
+  const record = Object.fromEntries(Object.entries(readRecord(root)).filter(([file]) => existsSync(file)))
   record[path] = stamp(path)!
   const file = recordFile(root)
   mkdirSync(dirname(file), { recursive: true })
