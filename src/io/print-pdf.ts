@@ -67,8 +67,9 @@ async function settle(page: Page): Promise<void> {
 const NOTES_PAGE = { slideWidth: 1920, slideHeight: 1080, margin: 120, gap: 72, fontPx: 40, minFontPx: 26 }
 
 /**
- * Runs in the page after reveal.js's print layout: wraps each .pdf-page's slide in a frame and moves
- * its notes below it, then sizes the page to A4 (210 × 297 mm; 96 CSS px per inch).
+ * Runs in the page after reveal.js's print layout: puts each slide's page (.pdf-page, which keeps
+ * everything a theme draws on it, such as a logo) into an A4 page, framed, with its notes below.
+ * Sizes are slide px, zoomed so that the page is 210 mm wide (96 CSS px per inch).
  */
 function layoutNotesPages(o: typeof NOTES_PAGE): void {
   const pageWidth = o.slideWidth + 2 * o.margin
@@ -76,36 +77,28 @@ function layoutNotesPages(o: typeof NOTES_PAGE): void {
   const zoom = a4.width / pageWidth
   // A hair under A4, so rounding never pushes a page's last pixel onto a blank extra page.
   const pageHeight = Math.floor(a4.height / zoom) - 4
-  const notesTop = o.margin + o.slideHeight + o.gap
+  const notesHeight = pageHeight - o.margin - o.slideHeight - o.gap - o.margin / 2
   const style = document.createElement('style')
   // reveal.js sets the body to one slide's size; Chromium would shrink a wider body to fit the paper.
   style.textContent = `@page { size: 210mm 297mm; margin: 0 }
 html.reveal-print body { width: ${Math.floor(a4.width)}px !important; height: auto !important }
 html.reveal-print .reveal .slides { zoom: ${zoom} !important; width: ${pageWidth}px !important }
-html.reveal-print .reveal .slides .pdf-page { height: ${pageHeight}px !important; width: ${pageWidth}px; background: #fff !important }
-.updeck-notes-frame { position: absolute; left: ${o.margin}px; top: ${o.margin}px; width: ${o.slideWidth}px; height: ${o.slideHeight}px; outline: 3px solid #9aa0a6 }
-html.reveal-print .reveal .pdf-page .slide-number-pdf { right: ${o.margin + 8}px !important; top: ${o.margin + o.slideHeight - 30}px !important; bottom: auto !important }
-html.reveal-print .reveal .pdf-page .speaker-notes-pdf { position: absolute !important; left: ${o.margin}px !important; top: ${notesTop}px !important; bottom: auto !important; width: ${o.slideWidth}px !important; height: auto; max-height: ${pageHeight - notesTop - o.margin / 2}px; margin: 0; padding: 0; border: 0; background: none; color: #111 !important; font-family: var(--updeck-font, sans-serif); font-size: ${o.fontPx}px; line-height: 1.4; overflow: hidden }
-html.reveal-print .reveal .pdf-page .speaker-notes-pdf::before { content: none }
-html.reveal-print .reveal .pdf-page .speaker-notes-pdf p { margin: 0 0 0.6em }`
+.updeck-notes-page { position: relative; box-sizing: border-box; width: ${pageWidth}px; height: ${pageHeight}px; padding: ${o.margin}px ${o.margin}px 0; overflow: hidden; background: #fff; break-after: page }
+.updeck-notes-page:last-child { break-after: auto }
+html.reveal-print .reveal .slides .updeck-notes-page > .pdf-page { width: ${o.slideWidth}px; height: ${o.slideHeight}px !important; outline: 3px solid #9aa0a6; break-after: auto !important }
+html.reveal-print .reveal .updeck-notes-page > .speaker-notes-pdf { position: static !important; display: block; box-sizing: border-box; width: ${o.slideWidth}px !important; height: auto; max-height: ${notesHeight}px; margin: ${o.gap}px 0 0; padding: 0; border: 0; background: none; color: #111; font-family: var(--updeck-font, sans-serif); font-size: ${o.fontPx}px; line-height: 1.4; overflow: hidden }
+html.reveal-print .reveal .updeck-notes-page > .speaker-notes-pdf::before { content: none }
+html.reveal-print .reveal .updeck-notes-page > .speaker-notes-pdf p { margin: 0 0 0.6em }`
   document.head.append(style)
-  const background = getComputedStyle(document.querySelector('.reveal-viewport') ?? document.body).backgroundColor
-  for (const page of document.querySelectorAll<HTMLElement>('.reveal .pdf-page')) {
-    const frame = document.createElement('div')
-    frame.className = 'updeck-notes-frame'
-    frame.style.background = background
-    page.prepend(frame)
-    // The slide and its background move into the frame's place; reveal.js centred them vertically.
-    for (const part of page.querySelectorAll<HTMLElement>(':scope > section, :scope > .slide-background')) {
-      const top = part.tagName === 'SECTION' ? Math.max(0, Number.parseFloat(part.style.top) || 0) : 0
-      // Important inline: the homework slide's own top is an !important rule of deck.css.
-      part.style.setProperty('left', `${o.margin}px`, 'important')
-      part.style.setProperty('top', `${o.margin + top}px`, 'important')
-      part.style.setProperty('width', `${o.slideWidth}px`, 'important')
-      if (part.tagName !== 'SECTION') part.style.setProperty('height', `${o.slideHeight}px`, 'important')
-    }
-    const notes = page.querySelector<HTMLElement>('.speaker-notes-pdf')
+  for (const slidePage of document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page')) {
+    const page = document.createElement('div')
+    page.className = 'updeck-notes-page'
+    slidePage.before(page)
+    page.append(slidePage)
+    const notes = slidePage.querySelector<HTMLElement>(':scope > .speaker-notes-pdf')
+    if (!notes) continue
+    page.append(notes)
     // Long notes get smaller type rather than being cut off, down to a size still readable on paper.
-    for (let px = o.fontPx; notes && px > o.minFontPx && notes.scrollHeight > notes.clientHeight; px -= 2) notes.style.fontSize = `${px - 2}px`
+    for (let px = o.fontPx; px > o.minFontPx && notes.scrollHeight > notes.clientHeight; px -= 2) notes.style.fontSize = `${px - 2}px`
   }
 }
