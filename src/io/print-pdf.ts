@@ -22,8 +22,12 @@ export async function printDeck(browser: Browser, deckUrl: string, options: { no
   try {
     // reveal.js announces the finished print layout with a bubbling `pdf-ready` event.
     await page.addInitScript(() => document.addEventListener('pdf-ready', () => document.documentElement.setAttribute('data-updeck-pdf-ready', '')))
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
     await page.goto(printViewUrl(deckUrl, options.notes ?? false))
-    await page.waitForSelector('html[data-updeck-pdf-ready]', { state: 'attached', timeout: 60_000 })
+    await page.waitForSelector('html[data-updeck-pdf-ready]', { state: 'attached', timeout: 60_000 }).catch((error: Error) => {
+      throw new Error(`${deckUrl} did not finish its print layout in Chromium${errors.length ? `: ${errors.join('; ')}` : ` (${error.message.split('\n')[0]})`}`)
+    })
     await settle(page)
     if (options.notes) await page.evaluate(layoutNotesPages, NOTES_PAGE)
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
