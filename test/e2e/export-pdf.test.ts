@@ -143,6 +143,8 @@ describe('export --handout', () => {
       const codes = locateOnPage(raster(fileOf(deck, 'handout').path, 1), 16)
       expect(codes.map((c) => c.data).sort(), deck.slug).toEqual(deck.homework.map((t) => t.target).sort())
       for (const code of codes) expect(code.width, `${deck.slug}: ${code.data}`).toBeGreaterThanOrEqual(30 * MM_AT_150_DPI)
+      // Vector codes: the sheet holds no raster image at all.
+      expect(poppler('pdfimages', ['-list', fileOf(deck, 'handout').path]).trim().split('\n').slice(2), deck.slug).toEqual([])
     }
   })
 })
