@@ -1,9 +1,11 @@
 // Repo chore: builds the example decks in each theme and writes README's screenshots to docs/screenshots/.
-// Run: npm run screenshots   (needs Debian's chromium; an emoji font makes 👋 show)
+// Run: npm run screenshots   (needs Debian's chromium and poppler-utils; an emoji font makes 👋 show)
+import { execFileSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from '../src/index.ts'
+import { exportPdfs } from '../src/api/export-pdf.ts'
 import { launchBrowser } from '../test/helpers/browser.ts'
 import { serveDir } from '../test/helpers/serve.ts'
 import { planProject } from '../test/helpers/plan-project.ts'
@@ -40,6 +42,11 @@ for (const theme of themes) {
     await page.setViewportSize({ width: 390, height: 844 })
     await page.goto(`${deck}homework/`)
     await page.screenshot({ path: join(out, 'homework-page-phone.png') })
+    // The printed homework sheet as poppler renders it: A4 at 120 dpi is 992 px wide.
+    const sheets = join(work, 'export')
+    const exported = await exportPdfs({ root, decksDir: decks, slugs: ['personal/2026-12-10-employer-branding'], handout: true, outDir: sheets })
+    if (!exported.ok) throw new Error(`export failed: ${exported.problem ?? ''}`)
+    execFileSync('pdftoppm', ['-r', '120', '-png', '-singlefile', exported.files[0]!.path, join(out, 'handout')])
   }
   await page.close()
   await server.close()

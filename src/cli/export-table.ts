@@ -1,18 +1,20 @@
-// The table `export` ends with: one row per written file and its size.
-import { relative } from 'node:path'
-import stringWidth from 'string-width'
-import type { ExportedFile } from '../api/export.ts'
+// The table `export` ends with: each file written, its pages and its size.
+import { isAbsolute, relative } from 'node:path'
+import type { ExportedFile } from '../api/export-pdf.ts'
 
-/** 312_345 → "305.0 KiB" */
-export function fileSize(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+export function formatBytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(2)} MiB`
 }
 
-export function exportTable(files: readonly ExportedFile[], cwd = process.cwd()): string {
-  const head = ['file', 'size']
-  const rows = files.map((f) => [relative(cwd, f.path), fileSize(f.bytes)])
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => stringWidth(r[i]!))))
-  // Sizes right-aligned, so that their digits line up.
-  const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? ' '.repeat(widths[i]! - stringWidth(c)) + c : c + ' '.repeat(widths[i]! - stringWidth(c)))).join('  ').trimEnd()
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
+/** A file below the current folder by its relative path, any other by its absolute one. */
+const shown = (path: string, cwd: string) => {
+  const rel = relative(cwd, path)
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel
+}
+
+export function exportTable(files: (Omit<ExportedFile, 'pages' | 'kind'> & { pages?: number })[], cwd = process.cwd()): string {
+  const rows = [['file', 'pages', 'size'], ...files.map((f) => [shown(f.path, cwd), f.pages === undefined ? '' : String(f.pages), formatBytes(f.bytes)])]
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)))
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n')
 }

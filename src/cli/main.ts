@@ -10,7 +10,7 @@ const USAGE = `usage:
   npm run dev   -- [--decks DIR] [--port N] [--site-url URL]
   npm run check -- [--decks DIR | FILE.md] [--strict] [--site-url URL]
   npm run new   -- --title T --audience A [--date YYYY-MM-DD] [--lang de|en]
-  npm run export -- [SLUG…] [--all] --html [--out DIR]`
+  npm run export -- [SLUG…] [--all] [--html] [--pdf] [--notes] [--handout] [--out DIR]`
 
 const print = (line: string) => process.stdout.write(`${line}\n`)
 const printError = (line: string) => process.stderr.write(`${line}\n`)
@@ -36,6 +36,9 @@ export async function main(argv: string[]): Promise<number> {
       lang: { type: 'string' },
       today: { type: 'string' },
       'site-url': { type: 'string' },
+      pdf: { type: 'boolean', default: false },
+      notes: { type: 'boolean', default: false },
+      handout: { type: 'boolean', default: false },
     },
   })
   const common = { decksDir: values.decks, ...(values.today ? { today: values.today } : {}), ...(values['site-url'] !== undefined ? { siteUrl: values['site-url'] } : {}) }
@@ -95,25 +98,26 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     case 'export': {
-      const [{ exportDecks }, { exportTable }] = await Promise.all([import('../api/export.ts'), import('./export-table.ts')])
-      const result = await exportDecks({ ...common, slugs: positionals, all: values.all, html: values.html, outDir: values.out, onProgress: print })
-      report(result.diagnostics, relative(process.cwd(), values.decks ?? 'decks') || '.')
-      if (result.files.length) print(exportTable(result.files))
-      const skipped = result.diagnostics.filter((d) => d.severity === 'error').length
-      if (!result.ok) printError(`export incomplete: ${skipped} problem(s); no file was written for a deck with a problem`)
-      else print(`exported ${result.files.length} file(s) to ${relative(process.cwd(), result.outDir) || '.'}`)
-      return result.ok ? 0 : 1
-    }
-    case 'dev': {
-      const port = values.port === undefined ? undefined : Number(values.port)
-      if (port !== undefined && !(/^\d+$/.test(values.port!) && port >= 1 && port <= 65535)) {
-        printError(`--port "${values.port}": use a whole number from 1 to 65535, e.g. 5173`)
-        return 1
+      // Until one export API covers every kind: HTML first, then the PDFs.
+      const [{ exportDecks }, { exportPdfs }, { exportTable }] = await Promise.all([import('../api/export.ts'), import('../api/export-pdf.ts'), import('./export-table.ts')])
+      const label = relative(process.cwd(), values.decks ?? 'decks') || '.'
+      const files = []
+      let ok = true
+      if (values.html) {
+        const result = await exportDecks({ ...common, slugs: positionals, all: values.all, html: true, outDir: values.out, onProgress: print })
+        report(result.diagnostics, label)
+        files.push(...result.files)
+        ok &&= result.ok
       }
-      const { dev } = await import('../api/dev.ts')
-      const server = await dev({ ...common, base: values.base, ...(port ? { port } : {}) })
-      server.printUrls()
-      return new Promise<number>(() => {})
+      if (values.pdf || values.notes || values.handout || !values.html) {
+        const result = await exportPdfs({ ...common, slugs: positionals, all: values.all, pdf: values.pdf, notes: values.notes, handout: values.handout, outDir: values.out ?? 'export', onProgress: print })
+        report(result.diagnostics, label)
+        if (result.problem) printError(result.problem)
+        files.push(...result.files)
+        ok &&= result.ok
+      }
+      if (files.length) print(exportTable(files))
+      return ok ? 0 : 1
     }
     default:
       printError(USAGE)

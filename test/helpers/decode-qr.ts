@@ -38,9 +38,22 @@ export function renderPng(svg: string, widthPx: number): Buffer {
  * each. With `region` only that part is searched (e.g. a tile measured from the DOM).
  */
 export function decodePng(png: Buffer, region?: Region): string[] {
-  const full = readPng(png)
+  return locatePng(png, region).map((code) => code.data)
+}
+
+/** A code found in a picture: its content and where its symbol (quiet zone excluded) lies, in px. */
+export interface FoundCode extends Region {
+  data: string
+}
+
+/** Like decodePng, with each code's bounding box (from the corners jsQR reports) in image px. */
+export function locatePng(png: Buffer, region?: Region): FoundCode[] {
+  return locateIn(readPng(png), region)
+}
+
+function locateIn(full: Rgba, region?: Region): FoundCode[] {
   const image = region ? crop(full, region) : full
-  const found: string[] = []
+  const found: FoundCode[] = []
   const search = (window: Region): boolean => {
     let any = false
     for (let i = 0; i < 12; i++) {
@@ -48,10 +61,11 @@ export function decodePng(png: Buffer, region?: Region): string[] {
       const code = jsQR(part.data, part.width, part.height, { inversionAttempts: 'attemptBoth' })
       if (!code) break
       any = true
-      if (!found.includes(code.data)) found.push(code.data)
       const { topLeftCorner: a, topRightCorner: b, bottomLeftCorner: c, bottomRightCorner: d } = code.location
       const xs = [a.x, b.x, c.x, d.x].map((x) => x + Math.max(0, Math.floor(window.x)))
       const ys = [a.y, b.y, c.y, d.y].map((y) => y + Math.max(0, Math.floor(window.y)))
+      const box = { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) }
+      if (!found.some((f) => f.data === code.data)) found.push({ data: code.data, ...box, x: box.x + (region?.x ?? 0), y: box.y + (region?.y ?? 0) })
       // A fifth of the code as margin also wipes its quiet zone's edge: no finder pattern is left.
       const margin = (Math.max(...xs) - Math.min(...xs)) / 5
       paintWhite(image, Math.min(...xs) - margin, Math.min(...ys) - margin, Math.max(...xs) + margin, Math.max(...ys) + margin)
@@ -67,6 +81,68 @@ export function decodePng(png: Buffer, region?: Region): string[] {
     for (let y = 0; y + size <= image.height + step - 1; y += step) {
       for (let x = 0; x + size <= image.width + step - 1; x += step) search({ x, y, width: size, height: size })
     }
+  }
+  return found
+}
+
+/**
+ * Every code on a printed page (a PDF rasterised by pdftoppm), with its box. Searching a whole
+ * page at print resolution is slow and lets jsQR pair neighbouring codes, so the page is first cut
+ * into blocks along white bands at least `gap` px wide (a recursive XY cut): inside a code no two
+ * neighbouring rows or columns of modules are both white (the timing patterns alternate), so a
+ * gap wider than two modules never cuts a code, while the quiet zone (four modules) separates it
+ * from its neighbours. Then each block large enough to hold a code is searched on its own.
+ */
+export function locateOnPage(png: Buffer, gap: number, minSize = 100): FoundCode[] {
+  const image = readPng(png)
+  const dark = new Uint8Array(image.width * image.height)
+  for (let i = 0; i < dark.length; i++) {
+    const [r, g, b] = [image.data[i * 4]!, image.data[i * 4 + 1]!, image.data[i * 4 + 2]!]
+    dark[i] = 0.299 * r + 0.587 * g + 0.114 * b < 160 ? 1 : 0
+  }
+  const lineIsWhite = (r: Region, horizontal: boolean, at: number) => {
+    const length = horizontal ? r.width : r.height
+    for (let k = 0; k < length; k++) if (dark[horizontal ? at * image.width + r.x + k : (r.y + k) * image.width + at]) return false
+    return true
+  }
+  /** The parts of `r` between white bands ≥ gap along one axis, trimmed of white at both ends. */
+  const split = (r: Region, horizontal: boolean): Region[] => {
+    const [from, to] = horizontal ? [r.y, r.y + r.height] : [r.x, r.x + r.width]
+    const parts: Region[] = []
+    let start = -1
+    let white = 0
+    for (let at = from; at <= to; at++) {
+      const isWhite = at === to || lineIsWhite(r, horizontal, at)
+      if (!isWhite) {
+        if (start < 0) start = at
+        white = 0
+        continue
+      }
+      white++
+      if (start >= 0 && (white >= gap || at === to)) {
+        const end = at - white + 1
+        parts.push(horizontal ? { x: r.x, y: start, width: r.width, height: end - start } : { x: start, y: r.y, width: end - start, height: r.height })
+        start = -1
+      }
+    }
+    return parts
+  }
+  const leaves: Region[] = []
+  const cut = (r: Region, horizontal: boolean, tried: number) => {
+    const parts = split(r, horizontal)
+    if (parts.length === 1 && parts[0]!.width === r.width && parts[0]!.height === r.height) {
+      if (tried === 1) leaves.push(r)
+      else cut(r, !horizontal, tried + 1)
+      return
+    }
+    for (const part of parts) cut(part, !horizontal, 0)
+  }
+  cut({ x: 0, y: 0, width: image.width, height: image.height }, true, 0)
+  const found: FoundCode[] = []
+  for (const leaf of leaves.filter((l) => l.width >= minSize && l.height >= minSize)) {
+    const margin = gap / 2
+    const region = { x: Math.max(0, leaf.x - margin), y: Math.max(0, leaf.y - margin), width: leaf.width + 2 * margin, height: leaf.height + 2 * margin }
+    for (const code of locateIn(image, region)) if (!found.some((f) => f.data === code.data)) found.push(code)
   }
   return found
 }
