@@ -119,6 +119,17 @@ export async function main(argv: string[]): Promise<number> {
       if (files.length) print(exportTable(files))
       return ok ? 0 : 1
     }
+    case 'dev': {
+      const port = values.port === undefined ? undefined : Number(values.port)
+      if (port !== undefined && !(/^\d+$/.test(values.port!) && port >= 1 && port <= 65535)) {
+        printError(`--port "${values.port}": use a whole number from 1 to 65535, e.g. 5173`)
+        return 1
+      }
+      const { dev } = await import('../api/dev.ts')
+      const server = await dev({ ...common, base: values.base, ...(port ? { port } : {}) })
+      server.printUrls()
+      return new Promise<number>(() => {})
+    }
     default:
       printError(USAGE)
       return 1
