@@ -148,7 +148,8 @@ export function devPlugin(configured: SiteConfig): Plugin {
         if (!page && !(errors.length && (path === '' || path.endsWith('/')))) return next()
         const type = page ? TYPES[page.path.split('.').pop()!] ?? 'text/plain' : TYPES.html!
         let body = page?.content ?? ''
-        if (type.startsWith('text/html')) {
+        // A newsletter snippet is an e-mail's HTML with its own strict CSP: no dev client goes into it.
+        if (type.startsWith('text/html') && !page?.path.endsWith('/newsletter.html')) {
           if (errors.length && !page?.path.includes('/homework/')) body = errorPage(errors.map((d) => formatDiagnostic(d, relative(root, load.decksDir) + '/')), page ? body : '')
           body = await server.transformIndexHtml(url, body)
         }

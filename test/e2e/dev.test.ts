@@ -65,6 +65,18 @@ describe('npm run dev', () => {
     expect(watch.errors).toEqual([])
   })
 
+  it('serves the plan, the homework page and the newsletter snippet without errors; the snippet gets no dev client', async () => {
+    const other = await browser.newPage()
+    const watch = watchPage(other)
+    for (const path of ['plan/', `${SLUG}/homework/`, `${SLUG}/newsletter.html`]) {
+      const response = await other.goto(`${url}${path}`)
+      expect(response?.status(), path).toBe(200)
+    }
+    expect(await (await fetch(`${url}${SLUG}/newsletter.html`)).text()).not.toContain('/@vite/client')
+    expect(watch.errors).toEqual([])
+    await other.close()
+  })
+
   it('shows a saved edit on the slide that is open, without leaving it', async () => {
     await page.keyboard.press('ArrowRight')
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/1')
