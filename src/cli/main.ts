@@ -13,6 +13,8 @@ const USAGE = `usage:
   npm run export -- [SLUG…] [--all] [--html] [--pdf] [--notes] [--handout] [--out DIR]`
 
 const print = (line: string) => process.stdout.write(`${line}\n`)
+/** A path below the current folder relative to it, any other absolute. */
+const shownPath = (path: string) => (relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path) || '.')
 const printError = (line: string) => process.stderr.write(`${line}\n`)
 
 export async function main(argv: string[]): Promise<number> {
@@ -104,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
       const result = await exportDecks({ ...options, onProgress: print })
       report(result.diagnostics, relative(process.cwd(), values.decks ?? 'decks') || '.')
       if (result.problem) printError(result.problem)
-      if (result.files.length) print(`${exportTable(result.files)}\nexported ${result.files.length} file(s) to ${relative(process.cwd(), result.outDir) || '.'}`)
+      if (result.files.length) print(`${exportTable(result.files)}\nexported ${result.files.length} file(s) to ${shownPath(result.outDir)}`)
       const skipped = new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size
       if (skipped) printError(`${skipped} deck(s) with errors got no files`)
       return result.ok ? 0 : 1
