@@ -4,6 +4,7 @@ import { execFile, execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
+import { PNG } from 'pngjs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { exportDecks, type ExportedFile } from '../../src/index.ts'
 import { formatDate } from '../../src/core/i18n.ts'
@@ -93,6 +94,30 @@ describe('export --pdf', () => {
     // The check can fail: the title slide's banner is a PNG and is listed.
     const personal = decks.find((d) => d.slug.startsWith('personal/'))!
     expect(poppler('pdfimages', ['-list', '-f', '1', '-l', '1', fileOf(personal, 'pdf').path]).trim().split('\n').length).toBeGreaterThan(2)
+  })
+})
+
+describe('export --pdf of a themed deck', () => {
+  it("prints the theme's logo (an inlined stylesheet image) on every page, as the print view places it", async () => {
+    const decksDir = join(tempDir('corporate'), 'decks')
+    cpSync(join(ROOT, 'decks/vertrieb'), join(decksDir, 'vertrieb'), { recursive: true })
+    const text = readFileSync(join(decksDir, 'vertrieb/2026-12-03-social-media-update.md'), 'utf8')
+    writeFileSync(join(decksDir, 'vertrieb/marke.md'), text.replace(/^theme: default$/m, 'theme: corporate'))
+    const result = await exportDecks({ root: ROOT, decksDir, today: TODAY, slugs: ['vertrieb/marke'], pdf: true, outDir: join(tempDir('corporate-out'), 'export') })
+    expect(result.ok, result.problem).toBe(true)
+    const pdf = result.files[0]!
+    // The logo's orange hub (#e8600f) in the page's top right corner, on the title, a content and the homework page.
+    for (const page of [1, 2, pdf.pages!]) {
+      const png = PNG.sync.read(raster(pdf.path, page))
+      let orange = 0
+      for (let y = 0; y < png.height * 0.15; y++) {
+        for (let x = Math.floor(png.width * 0.7); x < png.width; x++) {
+          const i = (y * png.width + x) * 4
+          if (Math.abs(png.data[i]! - 0xe8) < 24 && Math.abs(png.data[i + 1]! - 0x60) < 24 && png.data[i + 2]! < 50) orange++
+        }
+      }
+      expect(orange, `page ${page}`).toBeGreaterThan(50)
+    }
   })
 })
 
