@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from '../src/index.ts'
-import { exportPdfs } from '../src/api/export-pdf.ts'
+import { exportDecks } from '../src/api/export.ts'
 import { launchBrowser } from '../test/helpers/browser.ts'
 import { serveDir } from '../test/helpers/serve.ts'
 import { planProject } from '../test/helpers/plan-project.ts'
@@ -44,7 +44,7 @@ for (const theme of themes) {
     await page.screenshot({ path: join(out, 'homework-page-phone.png') })
     // The printed homework sheet as poppler renders it: A4 at 120 dpi is 992 px wide.
     const sheets = join(work, 'export')
-    const exported = await exportPdfs({ root, decksDir: decks, slugs: ['personal/2026-12-10-employer-branding'], handout: true, outDir: sheets })
+    const exported = await exportDecks({ root, decksDir: decks, slugs: ['personal/2026-12-10-employer-branding'], handout: true, outDir: sheets })
     if (!exported.ok) throw new Error(`export failed: ${exported.problem ?? ''}`)
     execFileSync('pdftoppm', ['-r', '120', '-png', '-singlefile', exported.files[0]!.path, join(out, 'handout')])
   }

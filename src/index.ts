@@ -1,9 +1,8 @@
-// The public API of updeck: build(), check(), newDeck(), exportDecks(), exportPdfs(), dev() and the updeck() vite plugin.
+// The public API of updeck: build(), check(), newDeck(), exportDecks(), dev() and the updeck() vite plugin.
 export { build, type BuildOptions, type BuildResult } from './api/build.ts'
 export { check, clock, type CheckOptions, type CheckResult, type DeckSummary } from './api/check.ts'
 export { dev } from './api/dev.ts'
-export { exportDecks, type ExportOptions, type ExportResult, type ExportedFile } from './api/export.ts'
-export { exportPdfs, type ExportPdfOptions, type ExportPdfResult } from './api/export-pdf.ts'
+export { exportDecks, type ExportOptions, type ExportResult, type ExportedFile, type ExportKind } from './api/export.ts'
 export { newDeck, type NewDeckOptions } from './api/new-deck.ts'
 export type { CommonOptions } from './api/options.ts'
 export { formatDiagnostic } from './core/diagnostic.ts'

@@ -1,6 +1,6 @@
 // build(): decks → static site, atomically; a build with nothing changed returns at once.
 import { cp } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { Diagnostic } from '../core/model.ts'
 import { isUpToDate, recordBuild, wasBuiltHere, type BuildKey } from '../io/build-stamp.ts'
 import { siteClock } from '../io/clock.ts'
@@ -16,6 +16,11 @@ export interface BuildOptions extends CommonOptions {
   base?: string
   /** Replace an `outDir` that holds files no updeck build wrote. @default false */
   force?: boolean
+  /**
+   * Also export every deck into the site, at `exports/<name>.html`, `.pdf` and `-homework.pdf`
+   * (printed by the system Chromium), and offer them on the index. @default false
+   */
+  withExports?: boolean
 }
 
 export interface BuildResult {
@@ -37,7 +42,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(root, options.outDir ?? 'dist')
   const base = normaliseBase(options.base ?? './')
   const today = options.today ?? siteClock().today
-  const key: BuildKey = { root, outDir, options: { base, today, decks: options.decksDir && resolve(root, options.decksDir), siteUrl: options.siteUrl } }
+  const key: BuildKey = { root, outDir, options: { base, today, decks: options.decksDir && resolve(root, options.decksDir), siteUrl: options.siteUrl, withExports: options.withExports ? 'yes' : undefined } }
   if (await isUpToDate(key)) return { ok: true, diagnostics: [], outDir, upToDate: true }
 
   // Loaded only when there is work to do: they are most of the start-up time. The core comes with
@@ -60,10 +65,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const staged = await stagingDir(target)
   try {
     await cp(runtime.dir, staged, { recursive: true, filter: (src) => !src.endsWith('.json') })
-    const diagnostics = await writeSite({ decksDir, themes: listThemes(resolve(root, 'themes')), outDir: staged, base, today, runtime: runtime.assets })
+    const themes = listThemes(resolve(root, 'themes'))
+    const withExports = options.withExports ?? false
+    const diagnostics = await writeSite({ decksDir, themes, outDir: staged, base, today, runtime: runtime.assets, withExports })
     if (diagnostics.some((d) => d.severity === 'error')) {
       await discard(staged)
       return { ok: false, diagnostics, outDir }
+    }
+    if (withExports) {
+      // Into the staging folder, before the swap: a failed export leaves the previous site as it was.
+      const [{ writeExports }, { loadDecks }, { EXPORTS_FOLDER }] = await Promise.all([import('./export.ts'), import('../io/load-decks.ts'), import('../core/select-decks.ts')])
+      const { decks } = await loadDecks({ decksDir, themes, site })
+      const made = await writeExports({ root, site, decksDir, runtime, today, decks, kinds: ['html', 'pdf', 'handout'], outDir: join(staged, EXPORTS_FOLDER), remember: false })
+      if ('problem' in made) throw new Error(`the exports for --with-exports failed: ${made.problem}`)
+      if (made.diagnostics.some((d) => d.severity === 'error')) {
+        await discard(staged)
+        return { ok: false, diagnostics: [...diagnostics, ...made.diagnostics], outDir }
+      }
     }
     await swapIn(staged, target)
     await record.save()

@@ -6,13 +6,15 @@ import type { Diagnostic } from '../core/model.ts'
 import type { NewDeckProblem } from '../core/deck-template.ts'
 
 const USAGE = `usage:
-  npm run build -- [--decks DIR] [--out DIR] [--base PATH] [--site-url URL] [--force]
+  npm run build -- [--decks DIR] [--out DIR] [--base PATH] [--site-url URL] [--force] [--with-exports]
   npm run dev   -- [--decks DIR] [--port N] [--site-url URL]
   npm run check -- [--decks DIR | FILE.md] [--strict] [--site-url URL]
   npm run new   -- --title T --audience A [--date YYYY-MM-DD] [--lang de|en]
   npm run export -- [SLUG…] [--all] [--html] [--pdf] [--notes] [--handout] [--out DIR]`
 
 const print = (line: string) => process.stdout.write(`${line}\n`)
+/** A path below the current folder relative to it, any other absolute. */
+const shownPath = (path: string) => (relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path) || '.')
 const printError = (line: string) => process.stderr.write(`${line}\n`)
 
 export async function main(argv: string[]): Promise<number> {
@@ -28,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       strict: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      'with-exports': { type: 'boolean', default: false },
       all: { type: 'boolean', default: false },
       html: { type: 'boolean', default: false },
       title: { type: 'string' },
@@ -52,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'build': {
       const started = Date.now()
       const { build } = await import('../api/build.ts')
-      const result = await build({ ...common, outDir: values.out ?? 'dist', base: values.base, force: values.force })
+      const result = await build({ ...common, outDir: values.out ?? 'dist', base: values.base, force: values.force, withExports: values['with-exports'] })
       const label = relative(process.cwd(), values.decks ?? 'decks') || '.'
       report(result.diagnostics, label)
       if (!result.ok) {
@@ -98,26 +101,15 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     case 'export': {
-      // Until one export API covers every kind: HTML first, then the PDFs.
-      const [{ exportDecks }, { exportPdfs }, { exportTable }] = await Promise.all([import('../api/export.ts'), import('../api/export-pdf.ts'), import('./export-table.ts')])
-      const label = relative(process.cwd(), values.decks ?? 'decks') || '.'
-      const files = []
-      let ok = true
-      if (values.html) {
-        const result = await exportDecks({ ...common, slugs: positionals, all: values.all, html: true, outDir: values.out, onProgress: print })
-        report(result.diagnostics, label)
-        files.push(...result.files)
-        ok &&= result.ok
-      }
-      if (values.pdf || values.notes || values.handout || !values.html) {
-        const result = await exportPdfs({ ...common, slugs: positionals, all: values.all, pdf: values.pdf, notes: values.notes, handout: values.handout, outDir: values.out ?? 'export', onProgress: print })
-        report(result.diagnostics, label)
-        if (result.problem) printError(result.problem)
-        files.push(...result.files)
-        ok &&= result.ok
-      }
-      if (files.length) print(exportTable(files))
-      return ok ? 0 : 1
+      const [{ exportDecks }, { exportTable }] = await Promise.all([import('../api/export.ts'), import('./export-table.ts')])
+      const options = { ...common, slugs: positionals, all: values.all, html: values.html, pdf: values.pdf, notes: values.notes, handout: values.handout, outDir: values.out }
+      const result = await exportDecks({ ...options, onProgress: print })
+      report(result.diagnostics, relative(process.cwd(), values.decks ?? 'decks') || '.')
+      if (result.problem) printError(result.problem)
+      if (result.files.length) print(`${exportTable(result.files)}\nexported ${result.files.length} file(s) to ${shownPath(result.outDir)}`)
+      const skipped = new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size
+      if (skipped) printError(`${skipped} deck(s) with errors got no files`)
+      return result.ok ? 0 : 1
     }
     case 'dev': {
       const port = values.port === undefined ? undefined : Number(values.port)

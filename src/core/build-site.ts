@@ -22,7 +22,7 @@ export interface RenderedDeck {
 }
 
 /** Top-level folders of the site that no deck may take. */
-const RESERVED = new Set(['assets', 'go', 'plan'])
+const RESERVED = new Set(['assets', 'exports', 'go', 'plan'])
 
 /**
  * Problems between decks: two decks at one address, a deck where the site keeps its files, or (never

@@ -8,13 +8,8 @@ import { renderDeckSlides } from './render-deck-page.ts'
 import type { RenderedSlides } from './render-slides.ts'
 import type { SiteContext } from './site-context.ts'
 
-/** In the first bytes of every export: `export` overwrites a file only when it finds this there. */
+/** Names the tool that made the file, for whoever finds it on a stick (overwriting goes by the export record). */
 export const EXPORT_MARK = '<meta name="generator" content="updeck export">'
-
-/** `vertrieb/2026-12-03-social-media-update` → `vertrieb-2026-12-03-social-media-update.html` */
-export function exportFileName(slug: string): string {
-  return `${slug.replace(/\//g, '-')}.html`
-}
 
 export interface InlineParts {
   /** The deck runtime's bundled JavaScript. */

@@ -4,6 +4,7 @@ import { formatDate, WORDS } from './i18n.ts'
 import type { Lang } from './frontmatter.ts'
 import type { Deck } from './model.ts'
 import { pageShell } from './page-shell.ts'
+import { EXPORTS_FOLDER, exportFileName } from './select-decks.ts'
 import type { SiteContext } from './site-context.ts'
 import { siteHref } from './urls.ts'
 
@@ -32,7 +33,7 @@ export function renderIndex(decks: readonly Deck[], ctx: SiteContext): string {
     return `<li class="deck" lang="${deck.meta.lang}" data-audience="${escapeHtml(deck.meta.audience)}">
 <h4><a href="${href(`${deck.slug}/`)}">${escapeHtml(deck.meta.title)}</a></h4>
 <p class="meta"><time datetime="${deck.meta.date}">${escapeHtml(formatDate(deck.meta.date, deck.meta.lang, true))}</time>${presenter} · ${deck.meta.duration} ${w.minutes}</p>
-<details><summary>${w.homework} (${deck.homework.length})</summary><ul class="homework">${tasks}</ul></details>
+<details><summary>${w.homework} (${deck.homework.length})</summary><ul class="homework">${tasks}</ul></details>${ctx.exports ? takeAlong(deck, href) : ''}
 </li>`
   }
   const section = (title: string, id: string, list: Deck[]) => {
@@ -52,6 +53,17 @@ ${section(words.past, 'past', past)}
   const feed = `\n<link rel="alternate" type="application/atom+xml" title="${escapeHtml(ctx.site.organisation)}" href="${href('feed.xml')}">`
   const scripts = (ctx.assets.pageJs ?? []).map((s) => `\n<script defer src="${href(s)}"></script>`).join('')
   return pageShell({ lang, title: `${ctx.site.organisation}: ${words.decks}`, css: ctx.assets.pageCss.map((c) => siteHref(ctx.base, 'index.html', c)), body, bodyClass: 'index', dev: ctx.dev, head: feed + scripts })
+}
+
+/** The deck's files in exports/, to download: built with exports only. */
+function takeAlong(deck: Deck, href: (target: string) => string): string {
+  const w = WORDS[deck.meta.lang]
+  const label = { html: w.takeAlongHtml, pdf: w.takeAlongPdf, handout: w.takeAlongHandout }
+  const links = (['html', 'pdf', 'handout'] as const).map((kind) => {
+    const name = exportFileName(deck.slug, kind)
+    return `<a href="${href(`${EXPORTS_FOLDER}/${name}`)}" download="${escapeHtml(name)}" data-kind="${kind}">${label[kind]}</a>`
+  })
+  return `\n<p class="take-along">${w.takeAlong}: ${links.join(' · ')}</p>`
 }
 
 /**

@@ -1,20 +1,43 @@
-// Which decks an export is about: the slugs named on the command line, or all of them with --all.
+// Which decks an export is about (the slugs named on the command line, or all of them with --all),
+// and what each exported file is called.
+import { closeMatches } from './close-matches.ts'
 
-/** The chosen slugs in the order given (or all, sorted), or a presenter's message. */
-export function selectDecks(known: string[], wanted: string[], all: boolean): { slugs: string[] } | { problem: string } {
-  const sorted = [...known].sort()
-  if (!known.length) return { problem: 'the decks folder has no decks to export' }
+export type ExportKind = 'html' | 'pdf' | 'notes' | 'handout'
+
+/** Every kind, in the order a deck's files are made and listed. */
+export const EXPORT_KINDS: readonly ExportKind[] = ['html', 'pdf', 'notes', 'handout']
+
+const SUFFIX: Record<ExportKind, string> = { html: '.html', pdf: '.pdf', notes: '-notes.pdf', handout: '-homework.pdf' }
+
+/**
+ * The chosen slugs in the order given (or all, sorted), or a presenter's message. `known` holds every
+ * address a deck file gives, broken decks included: a broken deck is named and reported, not "unknown".
+ * @example selectDecks(['vertrieb/2026-12-03-update'], ['vertrieb/update'], false, 'decks') // { problem: 'no deck "vertrieb/update" in decks/: did you mean vertrieb/2026-12-03-update?' }
+ */
+export function selectDecks(known: readonly string[], wanted: readonly string[], all: boolean, decksLabel: string): { slugs: string[] } | { problem: string } {
+  const sorted = [...new Set(known)].sort()
+  if (!sorted.length) return { problem: `${decksLabel}/ has no decks to export` }
   if (all && wanted.length) return { problem: 'give deck slugs or --all, not both' }
   if (all) return { slugs: sorted }
-  if (!wanted.length) return { problem: `name the decks to export by slug, or give --all. The decks: ${sorted.join(', ')}` }
-  // As in the site's address, a trailing slash may come along.
-  const slugs = wanted.map((w) => w.replace(/\/+$/, ''))
-  const unknown = slugs.filter((s) => !known.includes(s))
-  if (unknown.length) return { problem: `no deck ${unknown.map((s) => `"${s}"`).join(', ')}: the decks are ${sorted.join(', ')}` }
+  if (!wanted.length) return { problem: `name the decks to export by slug, or give --all for every deck. The decks: ${listed(sorted)}` }
+  // As in the site's address, slashes may come along at either end.
+  const slugs = wanted.map((w) => w.replace(/^\/+|\/+$/g, ''))
+  const unknown = [...new Set(slugs.filter((s) => !sorted.includes(s)))]
+  if (unknown.length) return { problem: unknown.map((s) => `no deck "${s}" in ${decksLabel}/: ${hint(s, sorted)}`).join('\n') }
   return { slugs: [...new Set(slugs)] }
 }
 
-/** The file name of a slug's export: `vertrieb/2026-12-03-update` → `vertrieb-2026-12-03-update`. */
-export function exportName(slug: string): string {
-  return slug.replace(/\//g, '-')
+function hint(given: string, known: string[]): string {
+  const close = closeMatches(given, known)
+  return close.length ? `did you mean ${close.join(', ')}?` : `the decks are ${listed(known)}`
 }
+
+const listed = (slugs: string[]) => `${slugs.slice(0, 10).join(', ')}${slugs.length > 10 ? ', …' : ''}`
+
+/** The file name of a slug's export: `vertrieb/2026-12-03-update`, 'pdf' → `vertrieb-2026-12-03-update.pdf`. */
+export function exportFileName(slug: string, kind: ExportKind): string {
+  return `${slug.replace(/\//g, '-')}${SUFFIX[kind]}`
+}
+
+/** Where a build with exports puts a deck's files, from the site root: `exports/vertrieb-2026-12-03-update.pdf`. */
+export const EXPORTS_FOLDER = 'exports'

@@ -25,6 +25,8 @@ export interface SiteContext {
   assets: SiteAssets
   /** Dev server pages: no CSP (vite's client injects styles). */
   dev?: boolean
+  /** Built with exports: each deck's one-file HTML, PDF and homework sheet are in exports/. */
+  exports?: boolean
 }
 
 /**

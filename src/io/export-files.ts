@@ -1,10 +1,7 @@
-// Reads what a one-file deck takes inside (the bundled runtime, fonts, images) and writes the file,
-// never over a file that is not an export of ours.
-import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { randomUUID } from 'node:crypto'
+// Reads what a one-file deck takes inside: the bundled runtime, its fonts, the deck's images.
+import { readFileSync } from 'node:fs'
 import { dirname, extname, join } from 'node:path'
 import { dataUri, dropUnusedFontFaces, inlineCssUrls } from '../core/inline-assets.ts'
-import { EXPORT_MARK } from '../core/render-deck-file.ts'
 import { readImage } from './image-file.ts'
 import { IMAGE_FORMATS } from './image-type.ts'
 import { isWithin } from './contained-path.ts'
@@ -61,34 +58,4 @@ export function readImagesInline(decksDir: string, paths: readonly string[]): { 
     images.set(path, dataUri(IMAGE_FORMATS[image.type].mime, image.bytes!))
   }
   return { images }
-}
-
-/**
- * Writes `html` to `path` unless a file is there that is not an export of ours (its first bytes
- * lack EXPORT_MARK): then nothing is written and the reason returned. Written through a temporary
- * file and a rename, so that an interrupted export leaves the old file or the new one, not half.
- */
-export function writeExport(path: string, html: string): { bytes: number } | { refused: string } {
-  const stat = statSync(path, { throwIfNoEntry: false })
-  if (stat && !(stat.isFile() && startsWithMark(path))) return { refused: stat.isDirectory() ? 'is a folder' : 'exists and is not an updeck export' }
-  const temporary = `${path}.${randomUUID().slice(0, 8)}.tmp`
-  try {
-    writeFileSync(temporary, html, { flag: 'wx' })
-    renameSync(temporary, path)
-  } catch (error) {
-    rmSync(temporary, { force: true })
-    throw error
-  }
-  return { bytes: Buffer.byteLength(html) }
-}
-
-function startsWithMark(path: string): boolean {
-  const fd = openSync(path, 'r')
-  try {
-    const head = Buffer.alloc(512)
-    const n = readSync(fd, head, 0, head.length, 0)
-    return head.subarray(0, n).toString('utf8').includes(EXPORT_MARK)
-  } finally {
-    closeSync(fd)
-  }
 }

@@ -1,44 +1,52 @@
-// Exports overwrite only files that an earlier export wrote: each file written is remembered by
-// size and modification time in node_modules/.cache/updeck/exports.json, never in the output.
-import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+// Exports overwrite only files that an earlier export wrote: each file written is remembered by its
+// size and modification time in node_modules/.cache/updeck/exports/, one small file per exported
+// path (named by the path's hash), never in the output. One file each: exports running side by side
+// never lose each other's entries, as a shared list read and written back would.
+import { createHash, randomUUID } from 'node:crypto'
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 
-const recordFile = (root: string) => join(root, 'node_modules/.cache/updeck/exports.json')
+const recordOf = (root: string, path: string) => join(root, 'node_modules/.cache/updeck/exports', createHash('sha256').update(path).digest('hex').slice(0, 32))
 const stamp = (path: string) => {
   const stat = statSync(path, { throwIfNoEntry: false })
-  return stat && `${stat.size} ${stat.mtimeMs}`
+  return stat && `${stat.isFile() ? 'file' : 'other'} ${stat.size} ${stat.mtimeMs}`
 }
 
-function readRecord(root: string): Record<string, string> {
+function remembered(root: string, path: string): string | undefined {
   try {
-    return JSON.parse(readFileSync(recordFile(root), 'utf8')) as Record<string, string>
+    const [file, at] = readFileSync(recordOf(root, path), 'utf8').split('\n')
+    return file === path ? at : undefined
   } catch {
-    return {}
+    return undefined
   }
 }
 
-/** The files among `paths` (absolute) that exist but were not written by an export, unchanged since. */
+/** The files among `paths` (absolute) that exist but were not written by an export, or changed since. */
 export function foreignFiles(root: string, paths: string[]): string[] {
-  const record = readRecord(root)
   return paths.filter((path) => {
     const now = stamp(path)
-    return now !== undefined && record[path] !== now
+    return now !== undefined && remembered(root, path) !== now
   })
 }
 
-/** Writes `bytes` to `path` whole (aside, then renamed) and remembers it as an export's file. */
-export function writeExport(root: string, path: string, bytes: Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true })
+/** Writes `data` whole, aside and then renamed: a reader or an interruption sees the old file or the new one. */
+function writeWhole(path: string, data: Uint8Array | string): void {
   const aside = `${path}.${randomUUID().slice(0, 8)}.tmp`
-  writeFileSync(aside, bytes)
-  renameSync(aside, path)
-  // Files that are gone (moved away, temporary outputs of tests) are forgotten.
-  const record = Object.fromEntries(Object.entries(readRecord(root)).filter(([file]) => existsSync(file)))
-  record[path] = stamp(path)!
-  const file = recordFile(root)
-  mkdirSync(dirname(file), { recursive: true })
-  const temporary = `${file}.${randomUUID()}`
-  writeFileSync(temporary, JSON.stringify(record))
-  renameSync(temporary, file)
+  try {
+    writeFileSync(aside, data, { flag: 'wx' })
+    renameSync(aside, path)
+  } catch (error) {
+    rmSync(aside, { force: true })
+    throw error
+  }
+}
+
+/** Writes `bytes` to `path` whole and, given the project `root`, remembers it as an export's file. */
+export function writeExport(root: string | undefined, path: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true })
+  writeWhole(path, bytes)
+  if (root === undefined) return
+  const record = recordOf(root, path)
+  mkdirSync(dirname(record), { recursive: true })
+  writeWhole(record, `${path}\n${stamp(path)!}`)
 }

@@ -16,7 +16,7 @@ export function printViewUrl(deckUrl: string, notes: boolean): string {
   return `${deckUrl}?print-pdf&pdfSeparateFragments=false${notes ? '&showNotes=true' : ''}`
 }
 
-/** Prints the deck at `deckUrl` (its folder's address): slides, or notes pages with `notes`. */
+/** Prints the deck at `deckUrl` (a one-file deck's file:// URL): slides, or notes pages with `notes`. */
 export async function printDeck(browser: Browser, deckUrl: string, options: { notes?: boolean } = {}): Promise<PrintedPdf> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
   try {
@@ -26,7 +26,7 @@ export async function printDeck(browser: Browser, deckUrl: string, options: { no
     page.on('pageerror', (error) => errors.push(error.message))
     await page.goto(printViewUrl(deckUrl, options.notes ?? false))
     await page.waitForSelector('html[data-updeck-pdf-ready]', { state: 'attached', timeout: 60_000 }).catch((error: Error) => {
-      throw new Error(`${deckUrl} did not finish its print layout in Chromium${errors.length ? `: ${errors.join('; ')}` : ` (${error.message.split('\n')[0]})`}`)
+      throw new Error(`its print view did not finish its layout in Chromium${errors.length ? `: ${errors.join('; ')}` : ` (${error.message.split('\n')[0]})`}`)
     })
     await settle(page)
     if (options.notes) await page.evaluate(layoutNotesPages, NOTES_PAGE)

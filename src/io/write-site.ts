@@ -24,6 +24,8 @@ export interface WriteSite {
   base: string
   today?: string | undefined
   runtime: RuntimeAssets
+  /** The index offers each deck's files in exports/ (the build writes them). @default false */
+  withExports?: boolean
 }
 
 /** Reads and checks every deck; writes nothing when one has an error. Returns all diagnostics. */
@@ -41,7 +43,7 @@ export async function writeSite(options: WriteSite): Promise<Diagnostic[]> {
       images.set(path, writeHashed(path, image, outDir))
     }
   }
-  const ctx = { site, base, assets: { ...runtime, image: (path: string) => images.get(path)! }, ...siteClock(options.today) }
+  const ctx = { site, base, assets: { ...runtime, image: (path: string) => images.get(path)! }, ...siteClock(options.today), exports: options.withExports ?? false }
   // One deck at a time: a thousand decks' pages are never all in memory.
   const writePages = pageWriter(outDir)
   for (const deck of loaded.decks) writePages(deckPages(deck, ctx))

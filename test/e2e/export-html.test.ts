@@ -234,7 +234,7 @@ describe('npm run export', () => {
   it('without decks names what to give, and exits 1', async () => {
     const result = await cli('--html')
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain('name the decks to export, e.g. vertrieb/2026-12-03-social-media-update, or give --all for every deck')
+    expect(result.stderr).toContain('name the decks to export by slug, or give --all for every deck. The decks: engineering/2027-01-14-tech-blog, personal/2026-12-10-employer-branding, vertrieb/2026-12-03-social-media-update')
   })
 
   it('an unknown address lists the close ones, and nothing is written', async () => {
@@ -245,7 +245,7 @@ describe('npm run export', () => {
     expect(() => statSync(out)).toThrow()
   })
 
-  it('writes the named deck, prints its size in a table, and keeps a file that is not ours', async () => {
+  it('keeps a file that is not ours and then writes nothing; writes the named deck with its size in a table; replaces its own export', async () => {
     const out = join(tempDir('export-cli'), 'out')
     mkdirSync(out)
     writeFileSync(join(out, 'personal-2026-12-10-employer-branding.html'), '<p>my own notes</p>')
@@ -253,14 +253,21 @@ describe('npm run export', () => {
     const slugs = ['vertrieb/2026-12-03-social-media-update', 'personal/2026-12-10-employer-branding']
     const first = await cli(...slugs, '--html', '--out', out)
     expect(first.code).toBe(1)
-    expect(first.stdout).toMatch(/file\s+size\n-+\s+-+\n\S*vertrieb-2026-12-03-social-media-update\.html\s+\d+\.\d KiB\n/)
-    expect(first.stderr).toContain('personal-2026-12-10-employer-branding.html exists and is not an updeck export: nothing was written over it')
+    expect(first.stderr).toContain('personal-2026-12-10-employer-branding.html already exists and no export wrote it: nothing was written')
     expect(readFileSync(join(out, 'personal-2026-12-10-employer-branding.html'), 'utf8')).toBe('<p>my own notes</p>')
     expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('mine')
-    // Our own export is replaced on the next run.
+    expect(listFiles(out)).toEqual(['keep.txt', 'personal-2026-12-10-employer-branding.html'])
+    const second = await cli(slugs[0]!, '--html', '--out', out)
+    expect(second.code).toBe(0)
+    expect(second.stdout).toMatch(/file\s+pages\s+size\n-+\s+-+\s+-+\n\S*vertrieb-2026-12-03-social-media-update\.html\s+\d+\.\d KiB\n/)
+    // Our own export is replaced on the next run; a copy someone edited since is not.
     const again = await cli(slugs[0]!, '--html', '--out', out)
     expect(again.code).toBe(0)
     expect(again.stdout).toContain('exported 1 file(s)')
+    writeFileSync(join(out, 'vertrieb-2026-12-03-social-media-update.html'), '<p>edited</p>', { flag: 'a' })
+    const edited = await cli(slugs[0]!, '--html', '--out', out)
+    expect(edited.code).toBe(1)
+    expect(edited.stderr).toContain('vertrieb-2026-12-03-social-media-update.html already exists and no export wrote it')
   })
 
   it('--all writes each example deck at or under 400 KiB', async () => {

@@ -1,11 +1,12 @@
 // `export --pdf --notes --handout`: the example decks printed by the system Chromium, read back the
 // way a colleague meets them: poppler (pdfinfo, pdftotext, pdftoppm at 150 dpi) and a QR decoder.
 import { execFile, execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
+import { PNG } from 'pngjs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { exportPdfs, type ExportedFile } from '../../src/api/export-pdf.ts'
+import { exportDecks, type ExportedFile } from '../../src/index.ts'
 import { formatDate } from '../../src/core/i18n.ts'
 import type { Deck } from '../../src/core/model.ts'
 import { handoutLink } from '../../src/core/render-handout.ts'
@@ -39,7 +40,7 @@ let decks: Deck[]
 beforeAll(async () => {
   out = join(tempDir('export'), 'export')
   progress = []
-  const result = await exportPdfs({ root: ROOT, today: TODAY, all: true, pdf: true, notes: true, handout: true, outDir: out, onProgress: (line) => progress.push(line) })
+  const result = await exportDecks({ root: ROOT, today: TODAY, all: true, pdf: true, notes: true, handout: true, outDir: out, onProgress: (line) => progress.push(line) })
   expect(result.problem).toBeUndefined()
   expect(result.ok).toBe(true)
   files = result.files
@@ -93,6 +94,30 @@ describe('export --pdf', () => {
     // The check can fail: the title slide's banner is a PNG and is listed.
     const personal = decks.find((d) => d.slug.startsWith('personal/'))!
     expect(poppler('pdfimages', ['-list', '-f', '1', '-l', '1', fileOf(personal, 'pdf').path]).trim().split('\n').length).toBeGreaterThan(2)
+  })
+})
+
+describe('export --pdf of a themed deck', () => {
+  it("prints the theme's logo (an inlined stylesheet image) on every page, as the print view places it", async () => {
+    const decksDir = join(tempDir('corporate'), 'decks')
+    cpSync(join(ROOT, 'decks/vertrieb'), join(decksDir, 'vertrieb'), { recursive: true })
+    const text = readFileSync(join(decksDir, 'vertrieb/2026-12-03-social-media-update.md'), 'utf8')
+    writeFileSync(join(decksDir, 'vertrieb/marke.md'), text.replace(/^theme: default$/m, 'theme: corporate'))
+    const result = await exportDecks({ root: ROOT, decksDir, today: TODAY, slugs: ['vertrieb/marke'], pdf: true, outDir: join(tempDir('corporate-out'), 'export') })
+    expect(result.ok, result.problem).toBe(true)
+    const pdf = result.files[0]!
+    // The logo's orange hub (#e8600f) in the page's top right corner, on the title, a content and the homework page.
+    for (const page of [1, 2, pdf.pages!]) {
+      const png = PNG.sync.read(raster(pdf.path, page))
+      let orange = 0
+      for (let y = 0; y < png.height * 0.15; y++) {
+        for (let x = Math.floor(png.width * 0.7); x < png.width; x++) {
+          const i = (y * png.width + x) * 4
+          if (Math.abs(png.data[i]! - 0xe8) < 24 && Math.abs(png.data[i + 1]! - 0x60) < 24 && png.data[i + 2]! < 50) orange++
+        }
+      }
+      expect(orange, `page ${page}`).toBeGreaterThan(50)
+    }
   })
 })
 
@@ -166,15 +191,15 @@ describe('export: choosing decks and what goes wrong', () => {
   })
 
   it('a wrong slug names the decks there are; no slug and no --all says what to give; no kind says what to choose', async () => {
-    const wrong = await exportPdfs({ root: ROOT, slugs: ['vertrieb/nope'], pdf: true, outDir: join(tempDir('x'), 'out') })
+    const wrong = await exportDecks({ root: ROOT, slugs: ['vertrieb/nope'], pdf: true, outDir: join(tempDir('x'), 'out') })
     expect(wrong.ok).toBe(false)
-    expect(wrong.problem).toBe('no deck "vertrieb/nope": the decks are engineering/2027-01-14-tech-blog, personal/2026-12-10-employer-branding, vertrieb/2026-12-03-social-media-update')
+    expect(wrong.problem).toBe('no deck "vertrieb/nope" in decks/: the decks are engineering/2027-01-14-tech-blog, personal/2026-12-10-employer-branding, vertrieb/2026-12-03-social-media-update')
     const none = await cli(['--pdf'])
     expect(none.code).toBe(1)
-    expect(none.stderr).toContain('name the decks to export by slug, or give --all')
+    expect(none.stderr).toContain('name the decks to export by slug, or give --all for every deck. The decks: engineering/2027-01-14-tech-blog, ')
     const what = await cli(['--all'])
     expect(what.code).toBe(1)
-    expect(what.stderr).toContain('say what to export: --pdf (slides), --notes (notes pages) or --handout (homework sheet)')
+    expect(what.stderr).toContain('say what to export: --html (one file per deck), --pdf (slides), --notes (notes pages) or --handout (homework sheet)')
   })
 
   it('never overwrites a file that no export wrote', async () => {
@@ -182,10 +207,48 @@ describe('export: choosing decks and what goes wrong', () => {
     execFileSync('mkdir', ['-p', dir])
     const mine = join(dir, 'engineering-2027-01-14-tech-blog-homework.pdf')
     writeFileSync(mine, 'my own notes')
-    const result = await exportPdfs({ root: ROOT, slugs: ['engineering/2027-01-14-tech-blog'], handout: true, outDir: dir })
+    // Checked before anything is written: the deck's HTML, which nothing is in the way of, is not written either.
+    const result = await exportDecks({ root: ROOT, slugs: ['engineering/2027-01-14-tech-blog'], html: true, handout: true, outDir: dir })
     expect(result.ok).toBe(false)
-    expect(result.problem).toContain(`${mine} already exists and no export wrote it: nothing was overwritten`)
+    expect(result.problem).toContain(`${mine} already exists and no export wrote it: nothing was written`)
     expect(readFileSync(mine, 'utf8')).toBe('my own notes')
+    expect(readdirSync(dir)).toEqual(['engineering-2027-01-14-tech-blog-homework.pdf'])
+  })
+
+  it('a broken deck nobody chose stops nothing; a chosen one is reported with file:line:col, gets no files, and the others are still exported', async () => {
+    const root = tempDir('export-broken')
+    const decksDir = join(root, 'decks')
+    mkdirSync(decksDir)
+    cpSync(join(ROOT, 'decks/vertrieb'), join(decksDir, 'vertrieb'), { recursive: true })
+    writeFileSync(join(decksDir, 'kaputt.md'), '---\ntitle: Kaputt\ndate: 2026-13-03\naudience: Test\n---\n\n# x\n')
+    const slug = 'vertrieb/2026-12-03-social-media-update'
+    const one = join(root, 'one')
+    const good = await cli([slug, '--pdf', '--decks', decksDir, '--out', one])
+    expect(good.code, good.stderr).toBe(0)
+    expect(good.stderr).not.toContain('kaputt')
+    expect(pageCount(join(one, 'vertrieb-2026-12-03-social-media-update.pdf'))).toBeGreaterThan(1)
+    const every = join(root, 'every')
+    const all = await cli(['--all', '--pdf', '--handout', '--decks', decksDir, '--out', every])
+    expect(all.code).toBe(1)
+    expect(all.stderr).toMatch(/kaputt\.md:3:7 date: /)
+    expect(all.stderr).toContain('1 deck(s) with errors got no files')
+    expect(readdirSync(every).sort()).toEqual(['vertrieb-2026-12-03-social-media-update-homework.pdf', 'vertrieb-2026-12-03-social-media-update.pdf'])
+  })
+
+  it('--html alone needs no Chromium; with a PDF it prints progress and one table of files, pages and sizes', async () => {
+    const slug = 'engineering/2027-01-14-tech-blog'
+    const htmlOnly = join(tempDir('html-only'), 'export')
+    const plain = await cli([slug, '--html', '--out', htmlOnly], { UPDECK_CHROMIUM: '/nonexistent/chromium' })
+    expect(plain.code, plain.stderr).toBe(0)
+    expect(readdirSync(htmlOnly)).toEqual(['engineering-2027-01-14-tech-blog.html'])
+    const both = join(tempDir('html-pdf'), 'export')
+    const result = await cli([slug, '--html', '--pdf', '--out', both])
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toContain(`deck 1 of 1: ${slug}`)
+    expect(result.stdout).toMatch(/file\s+pages\s+size\n-+\s+-+\s+-+\n/)
+    expect(result.stdout).toMatch(/engineering-2027-01-14-tech-blog\.html\s+[\d.]+ KiB\n/)
+    expect(result.stdout).toMatch(/engineering-2027-01-14-tech-blog\.pdf\s+\d+\s+[\d.]+ KiB\n/)
+    expect(result.stdout).toContain('exported 2 file(s)')
   })
 
   it('exports one deck by slug and overwrites its own earlier export', async () => {

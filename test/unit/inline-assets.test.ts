@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { closeMatches } from '../../src/core/close-matches.ts'
 import { dataUri, dropUnusedFontFaces, inlineCssUrls, inlineScript, inlineStyle, parseUnicodeRange } from '../../src/core/inline-assets.ts'
 import { parseDeck } from '../../src/core/parse-deck.ts'
-import { exportFileName, exportPolicy, renderDeckFile } from '../../src/core/render-deck-file.ts'
+import { exportPolicy, renderDeckFile } from '../../src/core/render-deck-file.ts'
 import { renderSlides } from '../../src/core/render-slides.ts'
 import { siteConfig, THEMES } from '../helpers/site.ts'
 
@@ -100,9 +100,6 @@ describe('renderDeckFile', () => {
     expect(html).toContain(exportPolicy(script))
   })
 
-  it('names the file after the deck\'s address', () => {
-    expect(exportFileName('vertrieb/2026-12-03-social-media-update')).toBe('vertrieb-2026-12-03-social-media-update.html')
-  })
 })
 
 describe('closeMatches', () => {

@@ -48,9 +48,10 @@ describe('loadDecks', () => {
   })
 
   it('reports two decks with the same address instead of overwriting one', async () => {
-    const { messages } = await load({ 'über-uns.md': deck('A'), 'ueber uns.md': deck('B'), 'assets.md': deck('C'), 'x/homework.md': deck('D'), 'plan/2027.md': deck('E') })
+    const { messages } = await load({ 'über-uns.md': deck('A'), 'ueber uns.md': deck('B'), 'assets.md': deck('C'), 'x/homework.md': deck('D'), 'plan/2027.md': deck('E'), 'exports/x.md': deck('F') })
     expect(messages).toEqual([
       'assets.md:1:1 the address /assets/ is used by the site itself: rename the file or folder',
+      'exports/x.md:1:1 the address /exports/x/ is used by the site itself: rename the file or folder',
       'plan/2027.md:1:1 the address /plan/2027/ is used by the site itself: rename the file or folder',
       'x/homework.md:1:1 the address /x/homework/ is used by the site itself: rename the file or folder',
       'über-uns.md:1:1 has the same address /ueber-uns/ as ueber uns.md: rename one of them',

@@ -1,31 +1,46 @@
-// Which decks an export prints, and what it says when the choice is wrong or missing.
+// Which decks an export makes files of, what it says when the choice is wrong or missing, and the files' names.
 import { describe, expect, it } from 'vitest'
-import { exportName, selectDecks } from '../../src/core/select-decks.ts'
+import { exportFileName, selectDecks } from '../../src/core/select-decks.ts'
 
-const KNOWN = ['vertrieb/2026-12-03-update', 'personal/2026-12-10-branding', 'a']
+const KNOWN = ['vertrieb/2026-12-03-update', 'personal/2026-12-10-branding', 'allgemein']
+const ALL = 'allgemein, personal/2026-12-10-branding, vertrieb/2026-12-03-update'
 
 describe('selectDecks', () => {
   it.each([
-    { wanted: ['a'], all: false, expected: { slugs: ['a'] } },
-    { wanted: ['personal/2026-12-10-branding/', 'a', 'a'], all: false, expected: { slugs: ['personal/2026-12-10-branding', 'a'] } },
-    { wanted: [], all: true, expected: { slugs: ['a', 'personal/2026-12-10-branding', 'vertrieb/2026-12-03-update'] } },
-    { wanted: [], all: false, expected: { problem: 'name the decks to export by slug, or give --all. The decks: a, personal/2026-12-10-branding, vertrieb/2026-12-03-update' } },
-    { wanted: ['a'], all: true, expected: { problem: 'give deck slugs or --all, not both' } },
-    { wanted: ['vertrieb/x', 'b'], all: false, expected: { problem: 'no deck "vertrieb/x", "b": the decks are a, personal/2026-12-10-branding, vertrieb/2026-12-03-update' } },
+    { wanted: ['allgemein'], all: false, expected: { slugs: ['allgemein'] } },
+    { wanted: ['/personal/2026-12-10-branding/', 'allgemein', 'allgemein'], all: false, expected: { slugs: ['personal/2026-12-10-branding', 'allgemein'] } },
+    { wanted: [], all: true, expected: { slugs: ['allgemein', 'personal/2026-12-10-branding', 'vertrieb/2026-12-03-update'] } },
+    { wanted: [], all: false, expected: { problem: `name the decks to export by slug, or give --all for every deck. The decks: ${ALL}` } },
+    { wanted: ['allgemein'], all: true, expected: { problem: 'give deck slugs or --all, not both' } },
+    // A date or folder left out, a typo: the close ones are offered.
+    { wanted: ['vertrieb/update'], all: false, expected: { problem: 'no deck "vertrieb/update" in decks/: did you mean vertrieb/2026-12-03-update?' } },
+    { wanted: ['personal/2026-12-10-brandin'], all: false, expected: { problem: 'no deck "personal/2026-12-10-brandin" in decks/: did you mean personal/2026-12-10-branding?' } },
+    // Nothing close: every deck is listed; each unknown slug on a line of its own.
+    {
+      wanted: ['zzzzzzzzzzzz', 'allgemein', 'qqqqqqqqqqqqqq'],
+      all: false,
+      expected: { problem: `no deck "zzzzzzzzzzzz" in decks/: the decks are ${ALL}\nno deck "qqqqqqqqqqqqqq" in decks/: the decks are ${ALL}` },
+    },
   ])('$wanted (all: $all)', ({ wanted, all, expected }) => {
-    expect(selectDecks(KNOWN, wanted, all)).toEqual(expected)
+    expect(selectDecks(KNOWN, wanted, all, 'decks')).toEqual(expected)
   })
 
   it('says when there is nothing to export', () => {
-    expect(selectDecks([], [], true)).toEqual({ problem: 'the decks folder has no decks to export' })
-    expect(selectDecks([], ['x'], false)).toEqual({ problem: 'the decks folder has no decks to export' })
+    expect(selectDecks([], [], true, 'talks')).toEqual({ problem: 'talks/ has no decks to export' })
+    expect(selectDecks([], ['x'], false, 'talks')).toEqual({ problem: 'talks/ has no decks to export' })
+  })
+
+  it('lists at most ten decks', () => {
+    const many = Array.from({ length: 12 }, (_, i) => `d${String(i).padStart(2, '0')}`)
+    expect(selectDecks(many, [], false, 'decks')).toEqual({ problem: `name the decks to export by slug, or give --all for every deck. The decks: ${many.slice(0, 10).join(', ')}, …` })
   })
 })
 
-describe('exportName', () => {
+describe('exportFileName', () => {
   it.each([
-    ['vertrieb/2026-12-03-update', 'vertrieb-2026-12-03-update'],
-    ['a/b/c', 'a-b-c'],
-    ['top', 'top'],
-  ])('%s → %s', (slug, name) => expect(exportName(slug)).toBe(name))
+    ['vertrieb/2026-12-03-update', 'html', 'vertrieb-2026-12-03-update.html'],
+    ['vertrieb/2026-12-03-update', 'pdf', 'vertrieb-2026-12-03-update.pdf'],
+    ['a/b/c', 'notes', 'a-b-c-notes.pdf'],
+    ['top', 'handout', 'top-homework.pdf'],
+  ] as const)('%s (%s) → %s', (slug, kind, name) => expect(exportFileName(slug, kind)).toBe(name))
 })
