@@ -162,19 +162,72 @@ ${snippet.html}
 
 const WIDTH = 72
 
-/** Wraps `text` at 72 columns; the first line starts with `first`, the others with `rest`. A URL is never cut. */
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
+
+/** Chinese, Japanese and Korean letters and their punctuation: two columns wide, and a line may break between them. */
+const CJK = /^[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u
+/** Closing punctuation and the like, which must not start a line (UAX #14 classes CL, CP, NS). */
+const NO_BREAK_BEFORE = /^[、。，．：；！？」』）】〕〉》〙〛ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ]/u
+
+/** Columns one grapheme takes in a monospaced mail client: emoji (also ZWJ sequences and flags) and CJK two, the rest one. */
+function graphemeColumns(grapheme: string): number {
+  if (CJK.test(grapheme) || /\p{Emoji_Presentation}|\p{Regional_Indicator}|\ufe0f/u.test(grapheme)) return 2
+  return 1
+}
+
+/** Columns `text` takes in a monospaced mail client (not its UTF-16 length). */
+export function textColumns(text: string): number {
+  let columns = 0
+  for (const { segment } of graphemes.segment(text)) columns += graphemeColumns(segment)
+  return columns
+}
+
+/** A word as the pieces a line may end between: CJK text breaks between its characters, needing no space. A URL stays whole. */
+function breakPieces(word: string): string[] {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(word)) return [word]
+  const pieces: string[] = []
+  let piece = ''
+  for (const { segment } of graphemes.segment(word)) {
+    const cjk = CJK.test(segment)
+    if (cjk && piece && !NO_BREAK_BEFORE.test(segment)) {
+      pieces.push(piece)
+      piece = ''
+    }
+    piece += segment
+    if (cjk && !/^[「『（【〔〈《]/u.test(segment)) {
+      pieces.push(piece)
+      piece = ''
+    }
+  }
+  if (piece) pieces.push(piece)
+  // A closing mark after a CJK character joins it (no line starts with it).
+  return pieces.reduce<string[]>((joined, p) => (joined.length && NO_BREAK_BEFORE.test(p) ? [...joined.slice(0, -1), joined.at(-1)! + p] : [...joined, p]), [])
+}
+
+/**
+ * Wraps `text` at 72 columns as a monospaced mail client shows them (emoji and CJK count two); the
+ * first line starts with `first`, the others with `rest`. A URL or other word is never cut; CJK
+ * text, which has no spaces, breaks between its characters.
+ */
 export function wrapText(text: string, first = '', rest = first): string {
   const lines: string[] = []
   let line = first
+  let columns = textColumns(first)
   let empty = true
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (!empty && line.length + 1 + word.length > WIDTH) {
-      lines.push(line)
-      line = rest + word
-    } else {
-      line = empty ? line + word : `${line} ${word}`
-    }
-    empty = false
+    breakPieces(word).forEach((piece, i) => {
+      const gap = empty || i > 0 ? '' : ' '
+      const width = textColumns(piece)
+      if (!empty && columns + gap.length + width > WIDTH) {
+        lines.push(line)
+        line = rest + piece
+        columns = textColumns(rest) + width
+      } else {
+        line += gap + piece
+        columns += gap.length + width
+      }
+      empty = false
+    })
   }
   lines.push(line)
   return lines.join('\n')

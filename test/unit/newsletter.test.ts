@@ -1,7 +1,7 @@
 // The newsletter's pure parts: headings taken from rendered slides, and text wrapped at 72 columns.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { newsletterNotes, slideHeadings, wrapText } from '../../src/core/render-newsletter.ts'
+import { newsletterNotes, slideHeadings, textColumns, wrapText } from '../../src/core/render-newsletter.ts'
 import type { RenderedSlides } from '../../src/core/render-slides.ts'
 import { siteConfig } from '../helpers/site.ts'
 
@@ -31,6 +31,23 @@ describe('wrapText', () => {
       }),
       { numRuns: 300, seed: 12 },
     )
+  })
+
+  it('counts columns as a mail client shows them: CJK breaks between its characters within 72, emoji count two, not their UTF-16 length', () => {
+    const japanese = '日本語のタイトルとても長いテキストがここに入ります。日本語のタイトルとても長いテキスト'
+    const lines = wrapText(`<script>x</script> ${japanese} (Folgen)`, '- ', '  ').split('\n')
+    for (const line of lines) expect(textColumns(line), line).toBeLessThanOrEqual(72)
+    expect(lines.length).toBeGreaterThan(1)
+    expect(lines.every((l) => !l.startsWith('  。'))).toBe(true) // no line starts with a full stop
+    expect(lines.map((l) => l.slice(2)).join('')).toBe(`<script>x</script> ${japanese} (Folgen)`) // every character kept, in order
+    expect(textColumns('日本')).toBe(4)
+    // A family (ZWJ sequence) and a flag take two columns each, though their UTF-16 lengths are 8 and 4.
+    expect(textColumns('👩‍👩‍👧 🇩🇪')).toBe(5)
+    const emoji = wrapText('👩‍👩‍👧 🇩🇪 '.repeat(20))
+    for (const line of emoji.split('\n')) expect(textColumns(line)).toBeLessThanOrEqual(72)
+    expect(textColumns(emoji.split('\n')[0]!)).toBeGreaterThan(66) // filled, not wrapped at a third of the width
+    // A URL is never cut, whatever it holds.
+    expect(wrapText('https://example.com/日本語のタイトルとても長いテキストがここに入ります日本語のタイトルとても長いテキスト')).not.toContain('\n')
   })
 
   it('indents the lines after the first', () => {
