@@ -63,6 +63,20 @@ export function departmentKey(name: string): string {
 }
 
 /**
+ * The name each audience goes by, shared by the plan's rows and the index's groups and filter: the
+ * spelling of `departments` when listed there, else that of the department's latest deck.
+ * @example departmentNames(decks, ['Vertrieb'])('vertrieb ') // 'Vertrieb'
+ */
+export function departmentNames(decks: readonly Deck[], departments: readonly string[]): (audience: string) => string {
+  const names = new Map<string, string>()
+  for (const name of departments) if (!names.has(departmentKey(name))) names.set(departmentKey(name), name.trim())
+  const listed = new Set(names.keys())
+  const byDate = [...decks].sort((a, b) => a.meta.date.localeCompare(b.meta.date) || a.meta.title.localeCompare(b.meta.title, 'de'))
+  for (const deck of byDate) if (!listed.has(departmentKey(deck.meta.audience))) names.set(departmentKey(deck.meta.audience), deck.meta.audience)
+  return (audience) => names.get(departmentKey(audience)) ?? audience
+}
+
+/**
  * Rows: the listed departments in their order, then every other audience alphabetically.
  * @example planGrid(decks, { today: '2026-12-05', departments: ['Vertrieb', 'Einkauf'], staleAfterWeeks: 8 })
  */

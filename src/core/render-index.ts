@@ -4,6 +4,7 @@ import { formatDate, WORDS } from './i18n.ts'
 import type { Lang } from './frontmatter.ts'
 import type { Deck } from './model.ts'
 import { pageShell } from './page-shell.ts'
+import { departmentNames } from './plan.ts'
 import { EXPORTS_FOLDER, exportFileName } from './select-decks.ts'
 import type { SiteContext } from './site-context.ts'
 import { siteHref } from './urls.ts'
@@ -16,9 +17,13 @@ export function splitByDate(decks: readonly Deck[], today: string): { upcoming: 
   return { upcoming, past }
 }
 
-function groupByAudience(decks: Deck[]): Map<string, Deck[]> {
+/** By department as the editorial plan names it: `Vertrieb` and `vertrieb ` are one group. */
+function groupByAudience(decks: Deck[], department: (audience: string) => string): Map<string, Deck[]> {
   const groups = new Map<string, Deck[]>()
-  for (const deck of decks) groups.set(deck.meta.audience, [...(groups.get(deck.meta.audience) ?? []), deck])
+  for (const deck of decks) {
+    const name = department(deck.meta.audience)
+    groups.set(name, [...(groups.get(name) ?? []), deck])
+  }
   return new Map([...groups].sort(([a], [b]) => a.localeCompare(b, 'de')))
 }
 
@@ -26,11 +31,12 @@ export function renderIndex(decks: readonly Deck[], ctx: SiteContext): string {
   const lang = ctx.site.lang
   const words = WORDS[lang]
   const href = (target: string) => escapeHtml(siteHref(ctx.base, 'index.html', target))
+  const department = departmentNames(decks, ctx.site.departments)
   const card = (deck: Deck) => {
     const w = WORDS[deck.meta.lang]
     const tasks = deck.homework.map((t, i) => `<li><a href="${href(`${deck.slug}/homework/`)}#task-${i + 1}">${escapeHtml(t.title)}</a></li>`).join('')
     const presenter = deck.meta.presenter ? ` · ${w.presenter} ${escapeHtml(deck.meta.presenter)}` : ''
-    return `<li class="deck" lang="${deck.meta.lang}" data-audience="${escapeHtml(deck.meta.audience)}">
+    return `<li class="deck" lang="${deck.meta.lang}" data-audience="${escapeHtml(department(deck.meta.audience))}">
 <h4><a href="${href(`${deck.slug}/`)}">${escapeHtml(deck.meta.title)}</a></h4>
 <p class="meta"><time datetime="${deck.meta.date}">${escapeHtml(formatDate(deck.meta.date, deck.meta.lang, true))}</time>${presenter} · ${deck.meta.duration} ${w.minutes}</p>
 <details><summary>${w.homework} (${deck.homework.length})</summary><ul class="homework">${tasks}</ul></details>${ctx.exports ? takeAlong(deck, href) : ''}
@@ -38,7 +44,7 @@ export function renderIndex(decks: readonly Deck[], ctx: SiteContext): string {
   }
   const section = (title: string, id: string, list: Deck[]) => {
     if (list.length === 0) return ''
-    const groups = [...groupByAudience(list)]
+    const groups = [...groupByAudience(list, department)]
       .map(([audience, ds]) => `<section class="audience"><h3>${escapeHtml(audience)}</h3>\n<ul class="decks">\n${ds.map(card).join('\n')}\n</ul></section>`)
       .join('\n')
     return `<section id="${id}"><h2>${title}</h2>\n${groups}\n</section>`
@@ -47,7 +53,7 @@ export function renderIndex(decks: readonly Deck[], ctx: SiteContext): string {
   const body = `<header><h1>${escapeHtml(ctx.site.organisation)}: ${words.decks}</h1>
 <p class="site-nav"><a href="${href('plan/')}">${words.plan}</a></p></header>
 <main>
-${decks.length === 0 ? `<p>${words.none}</p>` : filterForm(decks, lang)}${section(words.upcoming, 'upcoming', upcoming)}
+${decks.length === 0 ? `<p>${words.none}</p>` : filterForm(decks.map((d) => department(d.meta.audience)), lang)}${section(words.upcoming, 'upcoming', upcoming)}
 ${section(words.past, 'past', past)}
 </main>`
   const feed = `\n<link rel="alternate" type="application/atom+xml" title="${escapeHtml(ctx.site.organisation)}" href="${href('feed.xml')}">`
@@ -70,9 +76,9 @@ function takeAlong(deck: Deck, href: (target: string) => string): string {
  * Filter by department and search by title: hidden until the page script runs, so that without
  * JavaScript the full list shows and no control sits there doing nothing.
  */
-function filterForm(decks: readonly Deck[], lang: Lang): string {
+function filterForm(audiences: readonly string[], lang: Lang): string {
   const words = WORDS[lang]
-  const departments = [...new Set(decks.map((d) => d.meta.audience))].sort((a, b) => a.localeCompare(b, 'de'))
+  const departments = [...new Set(audiences)].sort((a, b) => a.localeCompare(b, 'de'))
   const options = departments.map((d) => `<option value="${escapeHtml(d)}">${escapeHtml(d)}</option>`).join('')
   return `<div class="filter" role="search" data-filter hidden>
 <label>${words.department} <select name="department"><option value="">${words.allDepartments}</option>${options}</select></label>

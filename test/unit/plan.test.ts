@@ -1,7 +1,9 @@
 // The editorial plan's grid: which months, which departments, which decks where, who is overdue.
 import { describe, expect, it } from 'vitest'
 import type { Deck, Task } from '../../src/core/model.ts'
-import { departmentKey, monthWindow, planGrid, type PlanGrid } from '../../src/core/plan.ts'
+import { departmentKey, departmentNames, monthWindow, planGrid, type PlanGrid } from '../../src/core/plan.ts'
+import { renderIndex } from '../../src/core/render-index.ts'
+import { parse, type DefaultTreeAdapterMap } from 'parse5'
 import { resolveOptions } from '../../src/vite/options.ts'
 
 function deck(slug: string, date: string, audience: string, tasks = 1, title = slug): Deck {
@@ -157,6 +159,34 @@ describe('departments spelled', () => {
   it('a department listed twice is one row', () => {
     const grid = planGrid([], { today: TODAY, departments: ['Vertrieb', 'vertrieb '], staleAfterWeeks: 8 })
     expect(grid.rows.map((r) => r.name)).toEqual(['Vertrieb'])
+  })
+})
+
+describe('the index groups and filters departments as the plan names them', () => {
+  type Node = DefaultTreeAdapterMap['node']
+  const elements = (node: Node, tag: string): DefaultTreeAdapterMap['element'][] => {
+    const own = 'tagName' in node && node.tagName === tag ? [node as DefaultTreeAdapterMap['element']] : []
+    return [...own, ...('childNodes' in node ? node.childNodes.flatMap((c) => elements(c, tag)) : [])]
+  }
+  const textOf = (node: Node): string => ('value' in node && node.nodeName === '#text' ? node.value : 'childNodes' in node ? node.childNodes.map(textOf).join('') : '')
+  const decks = [deck('a', '2026-11-01', 'vertrieb'), deck('b', '2026-11-20', 'Vertrieb'), deck('c', '2026-10-01', 'R&D "Labs" #1 = x'), deck('d', '2026-10-02', 'r&d "labs"  #1 = x')]
+
+  it('one name per department: the option’s spelling, else the latest deck’s', () => {
+    expect(departmentNames(decks, ['VERTRIEB'])('vertrieb')).toBe('VERTRIEB')
+    expect(departmentNames(decks, [])('vertrieb')).toBe('Vertrieb')
+    expect(departmentNames(decks, [])('R&D "Labs" #1 = x')).toBe('r&d "labs"  #1 = x')
+  })
+
+  it('audiences differing in case or spaces are one group and one filter option, not two', () => {
+    const site = resolveOptions({ departments: ['Vertrieb'] })
+    const html = renderIndex(decks, { site, base: './', today: TODAY, stamp: '20261205T120000Z', assets: { deckJs: [], deckCss: {}, pageCss: [], image: (p) => p } })
+    const doc = parse(html)
+    const options = elements(doc, 'option').map((o) => o.attrs.find((a) => a.name === 'value')!.value)
+    expect(options).toEqual(['', 'r&d "labs"  #1 = x', 'Vertrieb'])
+    expect(elements(doc, 'h3').map(textOf)).toEqual(['r&d "labs"  #1 = x', 'Vertrieb'])
+    // Every card carries its group's name, which the filter compares with the menu.
+    const audiences = elements(doc, 'li').flatMap((li) => li.attrs.filter((a) => a.name === 'data-audience').map((a) => a.value))
+    expect(audiences.sort()).toEqual(['Vertrieb', 'Vertrieb', 'r&d "labs"  #1 = x', 'r&d "labs"  #1 = x'])
   })
 })
 
