@@ -37,7 +37,7 @@ export function renderIndex(decks: readonly Deck[], ctx: SiteContext): string {
     const tasks = deck.homework.map((t, i) => `<li><a href="${href(`${deck.slug}/homework/`)}#task-${i + 1}">${escapeHtml(t.title)}</a></li>`).join('')
     const presenter = deck.meta.presenter ? ` · ${w.presenter} ${escapeHtml(deck.meta.presenter)}` : ''
     return `<li class="deck" lang="${deck.meta.lang}" data-audience="${escapeHtml(department(deck.meta.audience))}">
-<h4><a href="${href(`${deck.slug}/`)}">${escapeHtml(deck.meta.title)}</a></h4>
+<h4><a dir="auto" href="${href(`${deck.slug}/`)}">${escapeHtml(deck.meta.title)}</a></h4>
 <p class="meta"><time datetime="${deck.meta.date}">${escapeHtml(formatDate(deck.meta.date, deck.meta.lang, true))}</time>${presenter} · ${deck.meta.duration} ${w.minutes}</p>
 <details><summary>${w.homework} (${deck.homework.length})</summary><ul class="homework">${tasks}</ul></details>${ctx.exports ? takeAlong(deck, href) : ''}
 </li>`
@@ -45,7 +45,7 @@ export function renderIndex(decks: readonly Deck[], ctx: SiteContext): string {
   const section = (title: string, id: string, list: Deck[]) => {
     if (list.length === 0) return ''
     const groups = [...groupByAudience(list, department)]
-      .map(([audience, ds]) => `<section class="audience"><h3>${escapeHtml(audience)}</h3>\n<ul class="decks">\n${ds.map(card).join('\n')}\n</ul></section>`)
+      .map(([audience, ds]) => `<section class="audience"><h3><bdi>${escapeHtml(audience)}</bdi></h3>\n<ul class="decks">\n${ds.map(card).join('\n')}\n</ul></section>`)
       .join('\n')
     return `<section id="${id}"><h2>${title}</h2>\n${groups}\n</section>`
   }

@@ -107,11 +107,11 @@ function snippetHtml(deck: Deck, rendered: RenderedSlides, ctx: SiteContext): st
   rows.push(`<tr>
 <td bgcolor="${ACCENT}" style="background-color:${ACCENT};padding:24px 32px;${FONT}color:#ffffff;">
 <p style="margin:0 0 8px;${FONT}font-size:14px;line-height:20px;color:#ffffff;">${escapeHtml(metaLine(deck))}</p>
-<h1 style="margin:0;${FONT}font-size:26px;line-height:32px;font-weight:bold;color:#ffffff;">${title}</h1>
+<h1 dir="auto" style="margin:0;${FONT}font-size:26px;line-height:32px;font-weight:bold;color:#ffffff;">${title}</h1>
 </td>
 </tr>`)
   if (headings.length) {
-    const items = headings.map((h) => `<li style="margin:0 0 6px;">${escapeHtml(h)}</li>`).join('\n')
+    const items = headings.map((h) => `<li dir="auto" style="margin:0 0 6px;">${escapeHtml(h)}</li>`).join('\n')
     rows.push(row(`${h2(words.topics)}\n<ul style="margin:0;padding:0 0 0 24px;${FONT}font-size:16px;line-height:24px;color:${INK};">\n${items}\n</ul>`))
   }
   if (deck.homework.length) {
@@ -120,7 +120,7 @@ function snippetHtml(deck: Deck, rendered: RenderedSlides, ctx: SiteContext): st
       return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;"><tr>
 <td style="padding:0 0 20px;${FONT}">
 <p style="margin:0;${FONT}font-size:13px;line-height:18px;color:${MUTED};">${escapeHtml(taskFacts(task, deck))}</p>
-<p style="margin:2px 0 10px;${FONT}font-size:18px;line-height:24px;font-weight:bold;color:${INK};">${escapeHtml(task.title)}</p>${shared}
+<p dir="auto" style="margin:2px 0 10px;${FONT}font-size:18px;line-height:24px;font-weight:bold;color:${INK};">${escapeHtml(task.title)}</p>${shared}
 ${button(newsletterTaskUrl(task), buttonLabel(task, deck))}
 </td>
 </tr></table>`

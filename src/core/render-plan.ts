@@ -71,12 +71,12 @@ function planRow(row: PlanRow, grid: PlanGrid, words: Words, lang: Lang, deckHre
       return `<td${grid.months[i]!.current ? ' class="current"' : ''}>${items}</td>`
     })
     .join('')
-  return `<tr class="${row.status}${row.listed ? '' : ' unlisted'}"><th scope="row" class="dept">${[`<span class="name">${escapeHtml(row.name)}</span>`, status, last, next, unlisted].filter(Boolean).join(' ')}</th>${cells}</tr>`
+  return `<tr class="${row.status}${row.listed ? '' : ' unlisted'}"><th scope="row" class="dept">${[`<span class="name" dir="auto">${escapeHtml(row.name)}</span>`, status, last, next, unlisted].filter(Boolean).join(' ')}</th>${cells}</tr>`
 }
 
 function planDeck(deck: PlanDeck, words: Words, lang: Lang, deckHref: (d: PlanDeck) => string): string {
   const tasks = `${deck.tasks} ${deck.tasks === 1 ? words.task : words.taskPlural}`
-  return `<a class="plan-deck${deck.past ? ' past' : ''}" href="${deckHref(deck)}"><span class="title" lang="${deck.lang}">${escapeHtml(deck.title)}</span> <span class="when"><time datetime="${deck.date}">${shortDate(deck.date, lang)}</time> · ${tasks}</span></a>`
+  return `<a class="plan-deck${deck.past ? ' past' : ''}" href="${deckHref(deck)}"><span class="title" lang="${deck.lang}" dir="auto">${escapeHtml(deck.title)}</span> <span class="when"><time datetime="${deck.date}">${shortDate(deck.date, lang)}</time> · ${tasks}</span></a>`
 }
 
 /** 2026-12-03 → "03.12." (de) or "3 Dec" (en): the column already names the year. */
