@@ -323,6 +323,19 @@ describe('in Chromium', () => {
     expect(watch.errors).toEqual([])
   })
 
+  it('a broken address (a cut percent sequence, a lone %) neither throws nor hides cards', async () => {
+    const page = await open()
+    const watch = watchPage(page)
+    const index = pathToFileURL(join(withSite, 'index.html')).href
+    for (const hash of ['#department=%E0%A4%A', '#%', '#department=%FF%&q', '#department=Nirgendwo']) {
+      await page.goto(`${index}${hash}`)
+      await page.reload() // a navigation to another hash of the same page would only fire hashchange
+      expect(await visibleTitles(page), hash).toHaveLength(4)
+      expect(await page.getByLabel('Abteilung').inputValue(), hash).toBe('')
+    }
+    expect(watch.errors).toEqual([])
+  })
+
   it('the dev server serves the same page script: the filter and the copy button work there', async () => {
     const server = await dev({ root: ROOT, decksDir, today: TODAY, port: 6200 + Math.floor(Math.random() * 300) })
     try {
