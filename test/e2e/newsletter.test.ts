@@ -273,6 +273,21 @@ describe('in Chromium', () => {
     expect(elements(parse(clip.html)).filter((e) => e.tagName === 'a').map((a) => attr(a, 'href'))).toEqual(expect.arrayContaining(taskLinks(decksDir, VERTRIEB)))
   })
 
+  it('from file:// with the clipboard refused and copying blocked, the button says so, without an uncaught error', async () => {
+    const page = await open()
+    const watch = watchPage(page)
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: { write: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) } })
+      document.execCommand = () => {
+        throw new DOMException('blocked', 'SecurityError')
+      }
+    })
+    await page.goto(pathToFileURL(join(withSite, VERTRIEB, 'homework/index.html')).href)
+    await page.getByRole('button', { name: 'Für den Newsletter kopieren' }).click()
+    await expect.poll(() => page.locator('.copy-status').innerText()).toMatch(/^Kopieren nicht möglich/)
+    expect(watch.errors).toEqual([])
+  })
+
   it('newsletter.html stays 600 px wide, even with long German compounds in a heading and a task', async () => {
     const page = await open({ viewport: { width: 800, height: 900 } })
     for (const slug of slugs) {
