@@ -80,6 +80,31 @@ describe('plan/index.html on a laptop (1366×768)', () => {
     await page.locator('.plan-scroll').evaluate((e) => e.scrollTo({ left: 0 }))
   })
 
+  it('with many departments, the month row stays in view next to the last one', async () => {
+    const long = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+    const longWatch = watchPage(long)
+    await long.goto(`${server.url}plan/`)
+    // Sixty departments: the rows of the plan, eight times over.
+    await long.locator('table.plan tbody').evaluate((tbody) => {
+      const rows = [...tbody.children]
+      for (let i = 0; i < 7; i++) for (const row of rows) tbody.append(row.cloneNode(true))
+    })
+    await long.locator('table.plan tbody tr').last().evaluate((row) => row.scrollIntoView({ block: 'end' }))
+    const seen = await long.evaluate(() => {
+      const month = document.querySelector('th.month.current')!.getBoundingClientRect()
+      const last = document.querySelector('table.plan tbody tr:last-child')!.getBoundingClientRect()
+      const onTop = document.elementFromPoint(month.left + month.width / 2, month.top + month.height / 2)
+      return { top: month.top, bottom: month.bottom, lastBottom: last.bottom, height: innerHeight, header: onTop?.closest('th.month.current') !== null }
+    })
+    expect(seen.top).toBeGreaterThanOrEqual(0)
+    expect(seen.bottom).toBeLessThan(seen.lastBottom)
+    expect(seen.lastBottom).toBeLessThanOrEqual(seen.height + 1) // sub-pixel rounding
+    expect(seen.header).toBe(true) // drawn on top, not covered by the rows scrolled under it
+    await long.screenshot({ path: join(shots, 'plan-long.png') })
+    expect(longWatch.errors).toEqual([])
+    await long.close()
+  })
+
   it('on a phone too, opens at today’s month clear of the department column', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } })
     await phone.goto(`${server.url}plan/`)
