@@ -1,4 +1,5 @@
 // meetings.ics from decks: one all-day event per deck, links as the site's address allows, read by ical.js.
+import fc from 'fast-check'
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 import { meetingsIcs } from '../../src/core/ics.ts'
@@ -74,5 +75,31 @@ describe('meetingsIcs', () => {
     const long = meetingsCalendar(DECKS, ctx('/'))
     expect(long.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/)
     for (const line of long.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
+  })
+})
+
+describe('meetings.ics with hostile text', () => {
+  it('reads back exactly (markup, quotes, commas, semicolons, backslashes, emoji, flags, CJK, RTL), every line at most 75 octets of whole UTF-8 characters', () => {
+    const piece = fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '&amp;', 'a,b', 'c;d', 'e\\f', '\\n', '👩‍👩‍👧', '🇩🇪', '日本語', 'שלום', 'Ü', ' ', 'x')
+    const text = fc.array(piece, { minLength: 1, maxLength: 40 }).map((p) => p.join('').trim() || 'x')
+    fc.assert(
+      fc.property(text, text, (title, audience) => {
+        const ics = meetingsCalendar([deck('a', '2026-12-03', title, audience)], ctx('/', 'https://intranet.example.com/decks/'))
+        const bytes = Buffer.from(ics, 'utf8')
+        let start = 0
+        for (let i = 0; i <= bytes.length - 2; i++) {
+          if (bytes[i] !== 0x0d || bytes[i + 1] !== 0x0a) continue
+          const line = bytes.subarray(start, i)
+          expect(line.length).toBeLessThanOrEqual(75)
+          expect(() => new TextDecoder('utf-8', { fatal: true }).decode(line)).not.toThrow() // no character cut in two
+          start = i + 2
+        }
+        const [event] = events(ics)
+        expect(event!.summary).toBe(`${title} (${audience})`)
+        expect(event!.description.startsWith(`${audience} · `)).toBe(true)
+        expect(event!.component.getFirstProperty('categories')!.getValues()).toEqual([audience])
+      }),
+      { numRuns: 200, seed: 12 },
+    )
   })
 })
