@@ -1,7 +1,10 @@
 // The newsletter's pure parts: headings taken from rendered slides, and text wrapped at 72 columns.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { newsletterNotes, slideHeadings, textColumns, wrapText } from '../../src/core/render-newsletter.ts'
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5'
+import type { Deck, Task } from '../../src/core/model.ts'
+import { newsletterNotes, newsletterSnippet, slideHeadings, textColumns, wrapText } from '../../src/core/render-newsletter.ts'
+import { shareUrl } from '../../src/core/share-url.ts'
 import type { RenderedSlides } from '../../src/core/render-slides.ts'
 import { siteConfig } from '../helpers/site.ts'
 
@@ -60,5 +63,40 @@ describe('newsletterNotes', () => {
   it('says one thing without a site address, nothing with one', () => {
     expect(newsletterNotes(siteConfig())).toHaveLength(1)
     expect(newsletterNotes(siteConfig({ siteUrl: 'https://intranet.example.com/decks/' }))).toEqual([])
+  })
+})
+
+describe('newsletterSnippet with hostile text', () => {
+  type Node = DefaultTreeAdapterMap['node']
+  const all = (node: Node): DefaultTreeAdapterMap['element'][] => [...('tagName' in node ? [node as DefaultTreeAdapterMap['element']] : []), ...('childNodes' in node ? node.childNodes.flatMap(all) : [])]
+  const textOf = (node: Node): string => ('value' in node && node.nodeName === '#text' ? node.value : 'childNodes' in node ? node.childNodes.map(textOf).join('') : '')
+
+  it('shows markup, quotes and entities as text: no element or attribute comes from a deck', () => {
+    const hostile = '<script>alert(1)</script> "><img src=x onerror=alert(2)> &amp; \'q\' 👩‍👩‍👧 🇩🇪 שלום'
+    const url = 'https://example.com/a?b=1&c="2"'
+    const share = shareUrl('linkedin', hostile, url)
+    const tasks: Task[] = [
+      { kind: 'link', title: hostile, url, target: url, links: { qr: url, slide: url, 'homework-page': url, newsletter: url }, line: 1, qrLevel: 'M' },
+      { kind: 'share', network: 'linkedin', text: hostile, title: hostile, url, target: share, links: { qr: share, slide: share, 'homework-page': share, newsletter: share }, line: 2, qrLevel: 'M' },
+    ]
+    const deck: Deck = {
+      file: 'x.md',
+      slug: 'x',
+      meta: { title: hostile, date: '2026-12-03', audience: hostile, presenter: hostile, duration: 5, theme: 'default', lang: 'de' },
+      slides: [],
+      homework: tasks,
+      durationAt: { line: 1, col: 1 },
+      defaultHomework: false,
+    }
+    const site = siteConfig({ siteUrl: 'https://intranet.example.com/decks/' })
+    const { html } = newsletterSnippet(deck, slides(`<h1>${hostile.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')}</h1>`), { site, base: './', today: '2026-12-05', stamp: '20261205T120000Z', assets: { deckJs: [], deckCss: {}, pageCss: [], image: (p) => p } })
+    const elements = all(parseFragment(html))
+    expect(new Set(elements.map((e) => e.tagName))).toEqual(new Set(['table', 'tbody', 'tr', 'td', 'p', 'h1', 'h2', 'ul', 'li', 'a']))
+    for (const e of elements) for (const a of e.attrs) expect(['style', 'bgcolor', 'role', 'width', 'cellpadding', 'cellspacing', 'border', 'align', 'href', 'target', 'dir']).toContain(a.name)
+    expect(textOf(elements.find((e) => e.tagName === 'h1')!)).toBe(hostile)
+    expect(textOf(elements.find((e) => e.tagName === 'li')!)).toBe(hostile)
+    const hrefs = elements.flatMap((e) => e.attrs.filter((a) => a.name === 'href').map((a) => a.value))
+    expect(hrefs).toEqual(expect.arrayContaining([url, share]))
+    expect(elements[0]!.attrs.find((a) => a.name === 'width')!.value).toBe('600')
   })
 })
