@@ -13,7 +13,7 @@ import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Diagnostic } from '../core/model.ts'
 import { renderDeckFile, renderInlineSlides } from '../core/render-deck-file.ts'
 import { renderHandout } from '../core/render-handout.ts'
-import { EXPORT_KINDS, exportFileName, selectDecks, type ExportKind } from '../core/select-decks.ts'
+import { EXPORT_KINDS, exportFileName, exportNameClashes, selectDecks, type ExportKind } from '../core/select-decks.ts'
 import type { SiteContext } from '../core/site-context.ts'
 import { deckSlug } from '../core/slug.ts'
 import { urlPath } from '../core/urls.ts'
@@ -133,9 +133,17 @@ export interface ExportJob {
  * only when a PDF is asked for. A deck whose files cannot all be made gets none (a diagnostic).
  */
 export async function writeExports(job: ExportJob): Promise<{ files: ExportedFile[]; diagnostics: Diagnostic[] } | { problem: string }> {
+  const diagnostics: Diagnostic[] = []
+  // Two decks with one file name (a/b-c and a-b/c: a-b-c.html) get none: neither replaces the other.
+  const clashes = exportNameClashes(job.decks.map(({ deck }) => deck.slug))
+  for (const { deck } of job.decks) {
+    const others = clashes.get(deck.slug)
+    if (others) diagnostics.push({ file: deck.file, line: 1, col: 1, field: '', message: `its exports would be named ${exportFileName(deck.slug, 'html')}, as would those of ${others.join(', ')}: rename one of their folders or files`, severity: 'error' })
+  }
+  const decks = job.decks.filter(({ deck }) => !clashes.has(deck.slug))
   const printing = job.kinds.some((kind) => kind !== 'html')
   let browser: Browser | undefined
-  if (printing && job.decks.length) {
+  if (printing && decks.length) {
     const { launchChromium } = await import('../io/chromium.ts')
     const launched = await launchChromium()
     if ('problem' in launched) return launched
@@ -144,11 +152,10 @@ export async function writeExports(job: ExportJob): Promise<{ files: ExportedFil
   const [{ printDeck, printHtml }, { mkdirSync }] = await Promise.all([import('../io/print-pdf.ts'), import('node:fs')])
   const js = readRuntimeScript(job.runtime.dir, job.runtime.assets)
   const files: ExportedFile[] = []
-  const diagnostics: Diagnostic[] = []
   const work = printing ? await mkdtemp(join(tmpdir(), 'updeck-print-')) : undefined
   try {
-    for (const [i, { deck, rendered }] of job.decks.entries()) {
-      job.onProgress?.(`deck ${i + 1} of ${job.decks.length}: ${deck.slug}`)
+    for (const [i, { deck, rendered }] of decks.entries()) {
+      job.onProgress?.(`deck ${i + 1} of ${decks.length}: ${deck.slug}`)
       const read = readImagesInline(job.decksDir, rendered.images.map((image) => image.path))
       if ('problem' in read) {
         // Checked when loaded; changed since (a save during the export).

@@ -39,5 +39,21 @@ export function exportFileName(slug: string, kind: ExportKind): string {
   return `${slug.replace(/\//g, '-')}${SUFFIX[kind]}`
 }
 
+/**
+ * Decks whose exports would share file names, each with the others: `a/b-c` and `a-b/c` both export
+ * as `a-b-c.html`. Exported together, one would silently replace the other, so neither is exported.
+ * @example exportNameClashes(['a/b-c', 'a-b/c', 'x']) // Map { 'a/b-c' => ['a-b/c'], 'a-b/c' => ['a/b-c'] }
+ */
+export function exportNameClashes(slugs: readonly string[]): Map<string, string[]> {
+  const byName = new Map<string, string[]>()
+  for (const slug of new Set(slugs)) {
+    const name = exportFileName(slug, 'html')
+    byName.set(name, [...(byName.get(name) ?? []), slug])
+  }
+  const clashes = new Map<string, string[]>()
+  for (const group of byName.values()) if (group.length > 1) for (const slug of group) clashes.set(slug, group.filter((s) => s !== slug))
+  return clashes
+}
+
 /** Where a build with exports puts a deck's files, from the site root: `exports/vertrieb-2026-12-03-update.pdf`. */
 export const EXPORTS_FOLDER = 'exports'

@@ -1,6 +1,6 @@
 // Which decks an export makes files of, what it says when the choice is wrong or missing, and the files' names.
 import { describe, expect, it } from 'vitest'
-import { exportFileName, selectDecks } from '../../src/core/select-decks.ts'
+import { exportFileName, exportNameClashes, selectDecks } from '../../src/core/select-decks.ts'
 
 const KNOWN = ['vertrieb/2026-12-03-update', 'personal/2026-12-10-branding', 'allgemein']
 const ALL = 'allgemein, personal/2026-12-10-branding, vertrieb/2026-12-03-update'
@@ -43,4 +43,13 @@ describe('exportFileName', () => {
     ['a/b/c', 'notes', 'a-b-c-notes.pdf'],
     ['top', 'handout', 'top-homework.pdf'],
   ] as const)('%s (%s) → %s', (slug, kind, name) => expect(exportFileName(slug, kind)).toBe(name))
+})
+
+describe('exportNameClashes', () => {
+  it('pairs the decks whose exports would share a file name, each with the others', () => {
+    expect(exportNameClashes(['a/b-c', 'a-b/c', 'a/b/c', 'x', 'x'])).toEqual(
+      new Map([['a/b-c', ['a-b/c', 'a/b/c']], ['a-b/c', ['a/b-c', 'a/b/c']], ['a/b/c', ['a/b-c', 'a-b/c']]]),
+    )
+    expect(exportNameClashes(['vertrieb/2026-12-03-update', 'personal/2026-12-10-branding']).size).toBe(0)
+  })
 })
