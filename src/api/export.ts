@@ -87,7 +87,12 @@ export async function exportDecks(options: ExportOptions): Promise<ExportResult>
   const loaded = await loadDecks({ decksDir, themes: listThemes(join(root, 'themes')), site })
 
   const known = [...loaded.decks.map((d) => d.deck.slug), ...loaded.diagnostics.map((d) => deckSlug(d.file))].filter(Boolean)
-  const chosen = selectDecks(known, options.slugs ?? [], options.all ?? false, relative(process.cwd(), decksDir) || '.')
+  // A deck file given by its path (`decks/vertrieb/x.md`, absolute or from here) counts as its path under the decks folder.
+  const wanted = (options.slugs ?? []).map((w) => {
+    const path = resolve(process.cwd(), w)
+    return path !== decksDir && isWithin(decksDir, path) ? relative(decksDir, path) : w
+  })
+  const chosen = selectDecks(known, wanted, options.all ?? false, relative(process.cwd(), decksDir) || '.')
   if ('problem' in chosen) return fail(chosen.problem)
   // Only the chosen decks' problems count: a broken deck nobody asked for stops nothing.
   const diagnostics = loaded.diagnostics.filter((d) => chosen.slugs.includes(deckSlug(d.file)))

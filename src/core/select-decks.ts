@@ -1,6 +1,7 @@
 // Which decks an export is about (the slugs named on the command line, or all of them with --all),
 // and what each exported file is called.
 import { closeMatches } from './close-matches.ts'
+import { deckSlug } from './slug.ts'
 
 export type ExportKind = 'html' | 'pdf' | 'notes' | 'handout'
 
@@ -20,10 +21,11 @@ export function selectDecks(known: readonly string[], wanted: readonly string[],
   if (all && wanted.length) return { problem: 'give deck slugs or --all, not both' }
   if (all) return { slugs: sorted }
   if (!wanted.length) return { problem: `name the decks to export by slug, or give --all for every deck. The decks: ${listed(sorted)}` }
-  // As in the site's address, slashes may come along at either end.
-  const slugs = wanted.map((w) => w.replace(/^\/+|\/+$/g, ''))
-  const unknown = [...new Set(slugs.filter((s) => !sorted.includes(s)))]
-  if (unknown.length) return { problem: unknown.map((s) => `no deck "${s}" in ${decksLabel}/: ${hint(s, sorted)}`).join('\n') }
+  // A deck's file under the decks folder does as well as its slug: `vertrieb/Übersicht.md` is `vertrieb/uebersicht`;
+  // as in the site's address, slashes may come along at either end.
+  const slugs = wanted.map(deckSlug)
+  const unknown = [...new Set(wanted.filter((_, i) => !sorted.includes(slugs[i]!)))]
+  if (unknown.length) return { problem: unknown.map((w) => `no deck "${w}" in ${decksLabel}/: ${hint(deckSlug(w), sorted)}`).join('\n') }
   return { slugs: [...new Set(slugs)] }
 }
 

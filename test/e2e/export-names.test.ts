@@ -1,7 +1,7 @@
 // What a careless presenter types and which folders they have: export file names that must not
 // collide, deck files named instead of slugs, and out folders that cannot take the files.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportDecks } from '../../src/index.ts'
 import { listFiles, tempDir, TODAY } from '../helpers/build-fixture.ts'
@@ -27,5 +27,27 @@ describe('two decks whose exports would share a file name', () => {
     const errors = result.diagnostics.filter((d) => d.severity === 'error')
     expect(errors.map((d) => d.file).sort()).toEqual(['a-b/c.md', 'a/b-c.md'])
     expect(errors[0]!.message).toContain('a-b-c.html')
+  })
+})
+
+describe('decks named as the presenter types them', () => {
+  it('by their file: from here, absolute, under decks/ with .md, a folder with umlauts and spaces, a trailing slash', async () => {
+    const decksDir = decks({ 'Mein Ordner #1 ä/Übersicht.md': 'Übersicht', 'vertrieb/x.md': 'X', 'y.md': 'Y' })
+    const outDir = join(decksDir, '..', 'out')
+    const result = await exportDecks({
+      decksDir,
+      outDir,
+      slugs: [relative(process.cwd(), join(decksDir, 'vertrieb/x.md')), 'Mein Ordner #1 ä/Übersicht.md', join(decksDir, 'y.md'), 'vertrieb/x/'],
+      html: true,
+      today: TODAY,
+    })
+    expect(result.problem).toBeUndefined()
+    expect(listFiles(outDir).sort()).toEqual(['mein-ordner-1-ae-uebersicht.html', 'vertrieb-x.html', 'y.html'])
+  })
+
+  it('an unknown file is named as typed, with the slugs it might mean', async () => {
+    const decksDir = decks({ 'vertrieb/x.md': 'X' })
+    const result = await exportDecks({ decksDir, outDir: join(decksDir, '..', 'out'), slugs: ['vertrieb/xy.md'], html: true, today: TODAY })
+    expect(result.problem).toMatch(/^no deck "vertrieb\/xy\.md" in .*: did you mean vertrieb\/x\?$/)
   })
 })
