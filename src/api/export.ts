@@ -98,9 +98,15 @@ export async function exportDecks(options: ExportOptions): Promise<ExportResult>
   const diagnostics = loaded.diagnostics.filter((d) => chosen.slugs.includes(deckSlug(d.file)))
   const decks = chosen.slugs.flatMap((slug) => loaded.decks.filter((d) => d.deck.slug === slug && !hasErrors(diagnostics.filter((x) => x.file === d.deck.file))))
 
-  const outProblem = checkOutDir(outDir, options.outDir ?? 'export', decksDir)
-  if (outProblem) return fail(outProblem, diagnostics)
-  const out = realOutDir(outDir)
+  const given = options.outDir ?? 'export'
+  let out: string
+  try {
+    const outProblem = checkOutDir(outDir, given, decksDir)
+    if (outProblem) return fail(outProblem, diagnostics)
+    out = realOutDir(outDir)
+  } catch (error) {
+    return fail(writeProblem(error, given), diagnostics)
+  }
   // Before anything is written: every file this export would replace must be one an export wrote.
   const foreign = foreignFiles(root, decks.flatMap(({ deck }) => kinds.map((kind) => join(out, exportFileName(deck.slug, kind)))))
   if (foreign.length) {
@@ -110,7 +116,12 @@ export async function exportDecks(options: ExportOptions): Promise<ExportResult>
   }
 
   const runtime = await cachedRuntime(root, config, vite)
-  const made = await writeExports({ root, site, decksDir, runtime, today: options.today, decks, kinds, outDir: out, remember: true, onProgress: options.onProgress })
+  let made: Awaited<ReturnType<typeof writeExports>>
+  try {
+    made = await writeExports({ root, site, decksDir, runtime, today: options.today, decks, kinds, outDir: out, remember: true, onProgress: options.onProgress })
+  } catch (error) {
+    return fail(writeProblem(error, given), diagnostics)
+  }
   if ('problem' in made) return fail(made.problem, diagnostics)
   const all = [...diagnostics, ...made.diagnostics]
   return { ok: !hasErrors(all), diagnostics: all, files: made.files, outDir: out }
@@ -217,6 +228,22 @@ function inlineImage(decksDir: string, path: string): string {
   const read = readImagesInline(decksDir, [path])
   if ('problem' in read) throw new Error(`image "${path}" ${read.problem}`)
   return read.images.get(path)!
+}
+
+const REFUSALS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EROFS: 'the drive is read-only',
+  ENOSPC: 'the drive is full',
+  EDQUOT: 'the disk quota is used up',
+  ENOTDIR: 'part of its path is a file',
+}
+
+/** A folder that refused a file, in the presenter's words; any other error is thrown on. */
+function writeProblem(error: unknown, given: string): string {
+  const reason = REFUSALS[(error as NodeJS.ErrnoException | undefined)?.code ?? '']
+  if (!reason) throw error
+  return `cannot write into --out "${given}" (${reason}): choose a folder you can write to, such as export`
 }
 
 /** Why the export folder cannot take the files: a file in its place, or the decks folder. It only gains files. */

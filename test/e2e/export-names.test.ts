@@ -1,8 +1,9 @@
 // What a careless presenter types and which folders they have: export file names that must not
 // collide, deck files named instead of slugs, and out folders that cannot take the files.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { exportDecks } from '../../src/index.ts'
 import { listFiles, tempDir, TODAY } from '../helpers/build-fixture.ts'
 import { deckText } from '../helpers/temp-project.ts'
@@ -49,5 +50,36 @@ describe('decks named as the presenter types them', () => {
     const decksDir = decks({ 'vertrieb/x.md': 'X' })
     const result = await exportDecks({ decksDir, outDir: join(decksDir, '..', 'out'), slugs: ['vertrieb/xy.md'], html: true, today: TODAY })
     expect(result.problem).toMatch(/^no deck "vertrieb\/xy\.md" in .*: did you mean vertrieb\/x\?$/)
+  })
+})
+
+describe('an out folder that cannot take the files', () => {
+  /** Folders made read-only; root ignores the mode, so there the folder is made immutable. */
+  const locked: string[] = []
+  const asRoot = process.getuid?.() === 0
+  afterAll(() => {
+    for (const dir of locked) {
+      if (asRoot) execFileSync('chattr', ['-i', dir])
+      chmodSync(dir, 0o755)
+    }
+  })
+
+  it.each([
+    ['a read-only folder', (dir: string) => dir, 'not permitted|permission denied'],
+    ['a new folder inside a read-only one', (dir: string) => join(dir, 'neu'), 'not permitted|permission denied'],
+    ['a folder below a file', (dir: string) => join(dir, '..', 'notiz.txt', 'neu'), 'part of its path is a file'],
+  ])('%s: a message naming --out and why, no stack trace, nothing written', async (_, outOf, reason) => {
+    const decksDir = decks({ 'x.md': 'X' })
+    const dir = join(decksDir, '..', 'gesperrt')
+    mkdirSync(dir)
+    writeFileSync(join(decksDir, '..', 'notiz.txt'), 'meine Notiz')
+    chmodSync(dir, 0o555)
+    if (asRoot) execFileSync('chattr', ['+i', dir])
+    locked.push(dir)
+    const outDir = outOf(dir)
+    const result = await exportDecks({ decksDir, outDir, slugs: ['x'], html: true, today: TODAY })
+    expect(result.ok).toBe(false)
+    expect(result.problem).toMatch(new RegExp(`^cannot write into --out "${outDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" \\((${reason})\\): choose a folder you can write to`))
+    expect(listFiles(dir)).toEqual([])
   })
 })
