@@ -1,7 +1,7 @@
 // What a careless presenter types and which folders they have: export file names that must not
 // collide, deck files named instead of slugs, and out folders that cannot take the files.
 import { execFileSync } from 'node:child_process'
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { exportDecks } from '../../src/index.ts'
@@ -81,5 +81,27 @@ describe('an out folder that cannot take the files', () => {
     expect(result.ok).toBe(false)
     expect(result.problem).toMatch(new RegExp(`^cannot write into --out "${outDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" \\((${reason})\\): choose a folder you can write to`))
     expect(listFiles(dir)).toEqual([])
+  })
+})
+
+describe('UPDECK_CHROMIUM naming something that is not Chromium', () => {
+  it.each([
+    ['a folder', () => tempDir('not-chromium'), /^UPDECK_CHROMIUM=.*: not a program that can be run\. Chromium prints the PDFs: install it/],
+    ['another program', () => '/bin/true', /^\/bin\/true did not start as Chromium \([^\n]*\)\. Chromium prints the PDFs: install it/],
+  ])('%s: one line that says so and how to install it (not playwright\'s call log), nothing written', async (_, path, message) => {
+    const decksDir = decks({ 'x.md': 'X' })
+    const outDir = join(decksDir, '..', 'out')
+    const saved = process.env.UPDECK_CHROMIUM
+    process.env.UPDECK_CHROMIUM = path()
+    try {
+      const result = await exportDecks({ decksDir, outDir, slugs: ['x'], pdf: true, today: TODAY })
+      expect(result.ok).toBe(false)
+      expect(result.problem).toMatch(message)
+      expect(result.problem).not.toContain('\n')
+      expect(existsSync(outDir)).toBe(false)
+    } finally {
+      if (saved === undefined) delete process.env.UPDECK_CHROMIUM
+      else process.env.UPDECK_CHROMIUM = saved
+    }
   })
 })
