@@ -20,7 +20,7 @@ import { urlPath } from '../core/urls.ts'
 import { siteClock } from '../io/clock.ts'
 import { isWithin } from '../io/contained-path.ts'
 import { readImagesInline, readRuntimeScript, readThemeStyles } from '../io/export-files.ts'
-import { foreignFiles, writeExport } from '../io/export-record.ts'
+import { foreignFiles, otherDecksFiles, writeExport } from '../io/export-record.ts'
 import { loadDecks } from '../io/load-decks.ts'
 import { realOutDir } from '../io/out-dir-guard.ts'
 import { listThemes } from '../io/themes.ts'
@@ -113,6 +113,11 @@ export async function exportDecks(options: ExportOptions): Promise<ExportResult>
     const shown = foreign.map((f) => (isWithin(process.cwd(), f) ? relative(process.cwd(), f) : f))
     const them = foreign.length === 1 ? 'it' : 'them'
     return fail(`${shown.join(', ')} already exist${foreign.length === 1 ? 's' : ''} and no export wrote ${them}: nothing was written. Move ${them} away or choose another --out`, diagnostics)
+  }
+  const taken = otherDecksFiles(root, decks.flatMap(({ deck }) => kinds.map((kind) => ({ path: join(out, exportFileName(deck.slug, kind)), slug: deck.slug }))))
+  if (taken.length) {
+    const lines = taken.map(({ path, slug }) => `${isWithin(process.cwd(), path) ? relative(process.cwd(), path) : path} holds the export of deck ${slug}, which has the same file name`)
+    return fail(`${lines.join('\n')}: nothing was written. Rename one of the decks' folders or files, or export into another --out`, diagnostics)
   }
 
   const runtime = await cachedRuntime(root, config, vite)
@@ -212,7 +217,7 @@ export async function writeExports(job: ExportJob): Promise<{ files: ExportedFil
       mkdirSync(job.outDir, { recursive: true })
       for (const { kind, bytes, pages } of made) {
         const path = join(job.outDir, exportFileName(deck.slug, kind))
-        writeExport(job.remember ? job.root : undefined, path, bytes)
+        writeExport(job.remember ? job.root : undefined, path, bytes, deck.slug)
         files.push({ slug: deck.slug, kind, path, bytes: bytes.length, ...(pages === undefined ? {} : { pages }) })
       }
     }

@@ -1,7 +1,7 @@
 // What a careless presenter types and which folders they have: export file names that must not
 // collide, deck files named instead of slugs, and out folders that cannot take the files.
 import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { exportDecks } from '../../src/index.ts'
@@ -28,6 +28,23 @@ describe('two decks whose exports would share a file name', () => {
     const errors = result.diagnostics.filter((d) => d.severity === 'error')
     expect(errors.map((d) => d.file).sort()).toEqual(['a-b/c.md', 'a/b-c.md'])
     expect(errors[0]!.message).toContain('a-b-c.html')
+  })
+})
+
+describe('two decks with one file name, exported one after the other into one folder', () => {
+  it('the second stops with a message naming the first deck, and its file stays', async () => {
+    const decksDir = decks({ 'a/b-c.md': 'Erstes', 'a-b/c.md': 'Zweites' })
+    const outDir = join(decksDir, '..', 'out')
+    const first = await exportDecks({ decksDir, outDir, slugs: ['a/b-c'], html: true, today: TODAY })
+    expect(first.ok).toBe(true)
+    const before = readFileSync(join(outDir, 'a-b-c.html'), 'utf8')
+    expect(before).toContain('<title>Erstes')
+    const second = await exportDecks({ decksDir, outDir, slugs: ['a-b/c'], html: true, today: TODAY })
+    expect(second.ok).toBe(false)
+    expect(second.problem).toMatch(/a-b-c\.html holds the export of deck a\/b-c, which has the same file name: nothing was written\. Rename one/)
+    expect(readFileSync(join(outDir, 'a-b-c.html'), 'utf8')).toBe(before)
+    // The same deck again replaces its own file, as before.
+    expect((await exportDecks({ decksDir, outDir, slugs: ['a/b-c'], html: true, today: TODAY })).ok).toBe(true)
   })
 })
 
