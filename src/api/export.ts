@@ -2,9 +2,9 @@
 // PDFs (--pdf slides, --notes pages, --handout homework sheet) are printed by one Chromium from that
 // same file, so they show what the one-file deck presents, without a build of the site.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser } from 'playwright-core'
 import type { RenderedDeck } from '../core/build-site.ts'
@@ -257,5 +257,11 @@ function checkOutDir(outDir: string, given: string, decksDir: string): string | 
   const stat = statSync(out, { throwIfNoEntry: false })
   if (stat && !stat.isDirectory()) return `--out "${given}" is a file, not a folder: choose a folder such as export`
   if (isWithin(realOutDir(decksDir), out)) return `--out "${given}" is inside the decks folder, where nothing is written: choose a folder outside it, such as export`
-  return undefined
+  // A built site (it has decks.json) is replaced whole by the next build: files exported into it would go.
+  for (let dir = out; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'decks.json'))) {
+      return `--out "${given}" is inside the built site ${dir}, which the next build replaces whole, exports and all: choose a folder outside it, such as export, or build with --with-exports to put the exports into the site`
+    }
+    if (dirname(dir) === dir) return undefined
+  }
 }

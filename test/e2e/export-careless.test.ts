@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { exportDecks } from '../../src/index.ts'
-import { listFiles, tempDir, TODAY } from '../helpers/build-fixture.ts'
+import { buildTo, listFiles, tempDir, TODAY } from '../helpers/build-fixture.ts'
 import { deckText } from '../helpers/temp-project.ts'
 
 /** A decks folder with the given files (path under decks/ → title). */
@@ -98,6 +98,20 @@ describe('an out folder that cannot take the files', () => {
     expect(result.ok).toBe(false)
     expect(result.problem).toMatch(new RegExp(`^cannot write into --out "${outDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" \\((${reason})\\): choose a folder you can write to`))
     expect(listFiles(dir)).toEqual([])
+  })
+})
+
+describe('an out folder inside a built site', () => {
+  it('is refused before anything is written: the next build would replace the site and delete the exports', async () => {
+    const decksDir = decks({ 'x.md': 'X' })
+    const built = await buildTo({ decksDir })
+    expect(built.ok).toBe(true)
+    for (const outDir of [built.outDir, join(built.outDir, 'exports')]) {
+      const result = await exportDecks({ decksDir, outDir, slugs: ['x'], html: true, today: TODAY })
+      expect(result.problem).toMatch(/^--out ".*" is inside the built site .*, which the next build replaces whole, exports and all: choose a folder outside it, such as export, or build with --with-exports/)
+    }
+    expect(existsSync(join(built.outDir, 'exports'))).toBe(false)
+    expect(existsSync(join(built.outDir, 'x.html'))).toBe(false)
   })
 })
 
