@@ -78,6 +78,8 @@ export async function exportDecks(options: ExportOptions): Promise<ExportResult>
   const root = resolve(options.root ?? process.cwd())
   const outDir = resolve(root, options.outDir ?? 'export')
   const fail = (problem: string, diagnostics: Diagnostic[] = []): ExportResult => ({ ok: false, diagnostics, files: [], outDir, problem })
+  // An empty --out (an unset variable) would write into the current folder.
+  if (options.outDir !== undefined && !options.outDir.trim()) return fail('--out is empty: give a folder, such as export')
   const kinds = EXPORT_KINDS.filter((kind) => options[kind])
   if (!kinds.length) return fail('say what to export: --html (one file per deck), --pdf (slides), --notes (notes pages) or --handout (homework sheet)')
 

@@ -101,6 +101,15 @@ describe('an out folder that cannot take the files', () => {
   })
 })
 
+describe('an empty --out (an unset variable in a script)', () => {
+  it('is refused, not taken as the current folder', async () => {
+    const decksDir = decks({ 'x.md': 'X' })
+    const result = await exportDecks({ decksDir, outDir: '', slugs: ['x'], html: true, today: TODAY })
+    expect(result.problem).toBe('--out is empty: give a folder, such as export')
+    expect(existsSync(join(process.cwd(), 'x.html'))).toBe(false)
+  })
+})
+
 describe('an out folder inside a built site', () => {
   it('is refused before anything is written: the next build would replace the site and delete the exports', async () => {
     const decksDir = decks({ 'x.md': 'X' })
