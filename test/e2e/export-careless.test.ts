@@ -2,10 +2,14 @@
 // collide, deck files named instead of slugs, and out folders that cannot take the files.
 import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { join, relative } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parse, type DefaultTreeAdapterMap } from 'parse5'
 import { afterAll, describe, expect, it } from 'vitest'
 import { exportDecks } from '../../src/index.ts'
 import { buildTo, listFiles, tempDir, TODAY } from '../helpers/build-fixture.ts'
+import { launchBrowser } from '../helpers/browser.ts'
 import { deckText } from '../helpers/temp-project.ts'
 
 /** A decks folder with the given files (path under decks/ → title). */
@@ -142,6 +146,79 @@ describe('UPDECK_CHROMIUM naming something that is not Chromium', () => {
     } finally {
       if (saved === undefined) delete process.env.UPDECK_CHROMIUM
       else process.env.UPDECK_CHROMIUM = saved
+    }
+  })
+})
+
+const HOSTILE = `---
+title: "Böse </script><script>alert(1)</script> <!-- </style> --!>"
+date: 2026-12-03
+audience: "Vertrieb </script><!--"
+presenter: "</title><script>alert(2)</script>"
+homework:
+  - kind: share
+    network: x
+    title: "Teilen </script><!--"
+    text: "Text </script><script>alert(3)</script> <!-- </style>"
+    url: https://example.com/a
+    details: |
+      Details </script><!-- <script>alert(4)</script> </style>
+  - { kind: follow, title: "Folgen <!--", url: "https://example.com/f" }
+---
+
+# Titel </script><!-- </style>
+
+Text </script> <!-- <script>alert(5)</script> </style> \`</script><!--\`
+
+<script>alert(6)</script>
+
+\`\`\`html
+<script>alert("</script>")</script><!-- </style>
+\`\`\`
+
+Note:
+Notiz </script><!-- <script>alert(7)</script></style>
+`
+
+describe('a deck whose every text tries to break out of the one-file page', () => {
+  it('keeps exactly one script, allowed by its hash, and presents every text as text in Chromium from file://', async () => {
+    const decksDir = join(tempDir('export-hostile'), 'decks')
+    mkdirSync(decksDir, { recursive: true })
+    writeFileSync(join(decksDir, 'boese.md'), HOSTILE)
+    const outDir = join(decksDir, '..', 'out')
+    const result = await exportDecks({ decksDir, outDir, slugs: ['boese'], html: true, today: TODAY })
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    const html = readFileSync(join(outDir, 'boese.html'), 'utf8')
+    const scripts: string[] = []
+    const walk = (node: DefaultTreeAdapterMap['parentNode'] | DefaultTreeAdapterMap['childNode']): void => {
+      if (node.nodeName === 'script') scripts.push((node as DefaultTreeAdapterMap['element']).childNodes.map((c) => ('value' in c ? c.value : '')).join(''))
+      if ('childNodes' in node) node.childNodes.forEach(walk)
+      if (node.nodeName === 'template') walk((node as DefaultTreeAdapterMap['template']).content)
+    }
+    walk(parse(html))
+    expect(scripts).toHaveLength(1)
+    expect(html).toContain(`script-src 'sha256-${createHash('sha256').update(scripts[0]!).digest('base64')}'`)
+
+    const browser = await launchBrowser()
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+      const problems: string[] = []
+      await context.route('**/*', (route) => (/^(file|data):/.test(route.request().url()) ? route.continue() : (problems.push(`request ${route.request().url()}`), route.abort())))
+      await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP ${e.violatedDirective} blocked ${e.blockedURI}`)))
+      const page = await context.newPage()
+      page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()) })
+      page.on('pageerror', (e) => problems.push(e.message))
+      page.on('dialog', (d) => { problems.push(`dialog ${d.message()}`); void d.dismiss() })
+      await page.goto(pathToFileURL(join(outDir, 'boese.html')).href)
+      await page.waitForSelector('html.updeck-ready', { timeout: 15_000 })
+      expect(await page.title()).toBe('Böse </script><script>alert(1)</script> <!-- </style> --!> · Vertrieb </script><!--')
+      expect(await page.locator('.reveal .slides > section').first().locator('h1').textContent()).toBe('Titel </script><!-- </style>')
+      await page.keyboard.press('End')
+      await expect.poll(() => page.locator('section.updeck-homework').evaluate((s) => s.classList.contains('present'))).toBe(true)
+      expect(await page.locator('section.updeck-homework').textContent()).toContain('Teilen </script><!--')
+      expect(problems).toEqual([])
+    } finally {
+      await browser.close()
     }
   })
 })
