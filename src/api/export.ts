@@ -13,7 +13,7 @@ import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Diagnostic } from '../core/model.ts'
 import { renderDeckFile, renderInlineSlides } from '../core/render-deck-file.ts'
 import { renderHandout } from '../core/render-handout.ts'
-import { EXPORT_KINDS, exportFileName, exportNameClashes, selectDecks, type ExportKind } from '../core/select-decks.ts'
+import { EXPORT_KINDS, exportFileName, exportNameClashes, exportNameTooLong, NAME_MAX, selectDecks, type ExportKind } from '../core/select-decks.ts'
 import type { SiteContext } from '../core/site-context.ts'
 import { deckSlug } from '../core/slug.ts'
 import { urlPath } from '../core/urls.ts'
@@ -98,7 +98,9 @@ export async function exportDecks(options: ExportOptions): Promise<ExportResult>
   if ('problem' in chosen) return fail(chosen.problem)
   // Only the chosen decks' problems count: a broken deck nobody asked for stops nothing.
   const diagnostics = loaded.diagnostics.filter((d) => chosen.slugs.includes(deckSlug(d.file)))
-  const decks = chosen.slugs.flatMap((slug) => loaded.decks.filter((d) => d.deck.slug === slug && !hasErrors(diagnostics.filter((x) => x.file === d.deck.file))))
+  const named = wellNamed(chosen.slugs.flatMap((slug) => loaded.decks.filter((d) => d.deck.slug === slug && !hasErrors(diagnostics.filter((x) => x.file === d.deck.file)))))
+  const decks = named.decks
+  diagnostics.push(...named.diagnostics)
 
   const given = options.outDir ?? 'export'
   let out: string
@@ -156,14 +158,7 @@ export interface ExportJob {
  * only when a PDF is asked for. A deck whose files cannot all be made gets none (a diagnostic).
  */
 export async function writeExports(job: ExportJob): Promise<{ files: ExportedFile[]; diagnostics: Diagnostic[] } | { problem: string }> {
-  const diagnostics: Diagnostic[] = []
-  // Two decks with one file name (a/b-c and a-b/c: a-b-c.html) get none: neither replaces the other.
-  const clashes = exportNameClashes(job.decks.map(({ deck }) => deck.slug))
-  for (const { deck } of job.decks) {
-    const others = clashes.get(deck.slug)
-    if (others) diagnostics.push({ file: deck.file, line: 1, col: 1, field: '', message: `its exports would be named ${exportFileName(deck.slug, 'html')}, as would those of ${others.join(', ')}: rename one of their folders or files`, severity: 'error' })
-  }
-  const decks = job.decks.filter(({ deck }) => !clashes.has(deck.slug))
+  const { decks, diagnostics } = wellNamed(job.decks)
   const printing = job.kinds.some((kind) => kind !== 'html')
   let browser: Browser | undefined
   if (printing && decks.length) {
@@ -228,6 +223,25 @@ export async function writeExports(job: ExportJob): Promise<{ files: ExportedFil
     await browser?.close()
     if (work) await rm(work, { recursive: true, force: true })
   }
+}
+
+/**
+ * The decks whose files can be written under their names, and an error for each other one: two
+ * decks with one file name (a/b-c and a-b/c: a-b-c.html) get none, neither replacing the other;
+ * nor does a deck whose folders' names add up to a file name longer than a file system takes.
+ */
+function wellNamed(all: readonly RenderedDeck[]): { decks: RenderedDeck[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = []
+  const error = (file: string, message: string) => diagnostics.push({ file, line: 1, col: 1, field: '', message, severity: 'error' })
+  const clashes = exportNameClashes(all.map(({ deck }) => deck.slug))
+  const decks = all.filter(({ deck }) => {
+    const others = clashes.get(deck.slug)
+    if (others) error(deck.file, `its exports would be named ${exportFileName(deck.slug, 'html')}, as would those of ${others.join(', ')}: rename one of their folders or files`)
+    const bytes = exportNameTooLong(deck.slug)
+    if (bytes !== undefined) error(deck.file, `its export file names would be too long for a file system (${bytes} bytes with the homework sheet's, at most ${NAME_MAX}): shorten its folders' or its file's name`)
+    return !others && bytes === undefined
+  })
+  return { decks, diagnostics }
 }
 
 /** An image only the sheet shows, as a data: URI. */

@@ -57,5 +57,20 @@ export function exportNameClashes(slugs: readonly string[]): Map<string, string[
   return clashes
 }
 
+/** The most bytes a file name may have on common file systems (ext4, APFS, NTFS in UTF-16 units). */
+export const NAME_MAX = 255
+/** What writing aside adds to a file's name until it is renamed into place: `.1a2b3c4d.tmp`. */
+const ASIDE = '.00000000.tmp'.length
+
+/**
+ * The bytes of the longest file name a deck's export writes (its homework sheet, while written
+ * aside), when that is more than a file system takes: deep folders with long names add up.
+ * @example exportNameTooLong('vertrieb/update') // undefined
+ */
+export function exportNameTooLong(slug: string): number | undefined {
+  const bytes = new TextEncoder().encode(exportFileName(slug, 'handout')).length + ASIDE
+  return bytes > NAME_MAX ? bytes : undefined
+}
+
 /** Where a build with exports puts a deck's files, from the site root: `exports/vertrieb-2026-12-03-update.pdf`. */
 export const EXPORTS_FOLDER = 'exports'

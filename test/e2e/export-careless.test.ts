@@ -52,6 +52,20 @@ describe('two decks with one file name, exported one after the other into one fo
   })
 })
 
+describe('a deck deep in folders with long names', () => {
+  it('whose export name would pass what a file system takes gets an error and no files, not ENAMETOOLONG; the others are exported', async () => {
+    const long = 'abteilung'.repeat(11)
+    const decksDir = decks({ [`${long}/${long}/${long}/update.md`]: 'Tief', 'z.md': 'Z' })
+    const outDir = join(decksDir, '..', 'out')
+    const result = await exportDecks({ decksDir, outDir, all: true, html: true, today: TODAY })
+    expect(result.problem).toBeUndefined()
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.file, d.message])).toEqual([
+      [`${long}/${long}/${long}/update.md`, "its export file names would be too long for a file system (332 bytes with the homework sheet's, at most 255): shorten its folders' or its file's name"],
+    ])
+    expect(listFiles(outDir)).toEqual(['z.html'])
+  })
+})
+
 describe('decks named as the presenter types them', () => {
   it('by their file: from here, absolute, under decks/ with .md, a folder with umlauts and spaces, a trailing slash', async () => {
     const decksDir = decks({ 'Mein Ordner #1 ä/Übersicht.md': 'Übersicht', 'vertrieb/x.md': 'X', 'y.md': 'Y' })

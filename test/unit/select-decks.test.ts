@@ -1,6 +1,6 @@
 // Which decks an export makes files of, what it says when the choice is wrong or missing, and the files' names.
 import { describe, expect, it } from 'vitest'
-import { exportFileName, exportNameClashes, selectDecks } from '../../src/core/select-decks.ts'
+import { exportFileName, exportNameClashes, exportNameTooLong, selectDecks } from '../../src/core/select-decks.ts'
 
 const KNOWN = ['vertrieb/2026-12-03-update', 'personal/2026-12-10-branding', 'allgemein']
 const ALL = 'allgemein, personal/2026-12-10-branding, vertrieb/2026-12-03-update'
@@ -53,5 +53,17 @@ describe('exportNameClashes', () => {
       new Map([['a/b-c', ['a-b/c', 'a/b/c']], ['a-b/c', ['a/b-c', 'a/b/c']], ['a/b/c', ['a/b-c', 'a-b/c']]]),
     )
     expect(exportNameClashes(['vertrieb/2026-12-03-update', 'personal/2026-12-10-branding']).size).toBe(0)
+  })
+})
+
+describe('exportNameTooLong', () => {
+  it('counts bytes of the homework sheet\'s name written aside, not characters', () => {
+    expect(exportNameTooLong('vertrieb/2026-12-03-update')).toBeUndefined()
+    // 229 + '-homework.pdf' (13) + '.1a2b3c4d.tmp' (13) = 255: the most a file system takes.
+    expect(exportNameTooLong('a'.repeat(229))).toBeUndefined()
+    expect(exportNameTooLong('a'.repeat(230))).toBe(256)
+    // Hebrew letters are two bytes each in UTF-8.
+    expect(exportNameTooLong('ע'.repeat(115))).toBe(256)
+    expect(exportNameTooLong(`${'a'.repeat(99)}/${'b'.repeat(99)}/${'c'.repeat(99)}/update`)).toBe(332)
   })
 })
