@@ -98,7 +98,8 @@ export async function exportDecks(options: ExportOptions): Promise<ExportResult>
   if ('problem' in chosen) return fail(chosen.problem)
   // Only the chosen decks' problems count: a broken deck nobody asked for stops nothing.
   const diagnostics = loaded.diagnostics.filter((d) => chosen.slugs.includes(deckSlug(d.file)))
-  const named = wellNamed(chosen.slugs.flatMap((slug) => loaded.decks.filter((d) => d.deck.slug === slug && !hasErrors(diagnostics.filter((x) => x.file === d.deck.file)))))
+  // By address, not file: of Übersicht.md and uebersicht.md (one address, an error) neither is exported.
+  const named = wellNamed(chosen.slugs.flatMap((slug) => (hasErrors(diagnostics.filter((x) => deckSlug(x.file) === slug)) ? [] : loaded.decks.filter((d) => d.deck.slug === slug))))
   const decks = named.decks
   diagnostics.push(...named.diagnostics)
 

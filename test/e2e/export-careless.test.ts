@@ -35,6 +35,17 @@ describe('two decks whose exports would share a file name', () => {
   })
 })
 
+describe('two deck files with one address (Übersicht.md and uebersicht.md)', () => {
+  it('neither is exported, as the build builds neither', async () => {
+    const decksDir = decks({ 'Übersicht.md': 'Groß', 'uebersicht.md': 'Klein', 'z.md': 'Z' })
+    const outDir = join(decksDir, '..', 'out')
+    const result = await exportDecks({ decksDir, outDir, all: true, html: true, today: TODAY })
+    expect(result.ok).toBe(false)
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([expect.stringContaining('has the same address')])
+    expect(listFiles(outDir)).toEqual(['z.html'])
+  })
+})
+
 describe('two decks with one file name, exported one after the other into one folder', () => {
   it('the second stops with a message naming the first deck, and its file stays', async () => {
     const decksDir = decks({ 'a/b-c.md': 'Erstes', 'a-b/c.md': 'Zweites' })
