@@ -11,7 +11,7 @@ export const EXPORT_KINDS: readonly ExportKind[] = ['html', 'pdf', 'notes', 'han
 const SUFFIX: Record<ExportKind, string> = { html: '.html', pdf: '.pdf', notes: '-notes.pdf', handout: '-homework.pdf' }
 
 /**
- * The chosen slugs in the order given (or all, sorted), or a presenter's message. `known` holds every
+ * The chosen slugs in the order given (or all, sorted; a folder gives its decks, sorted), or a presenter's message. `known` holds every
  * address a deck file gives, broken decks included: a broken deck is named and reported, not "unknown".
  * @example selectDecks(['vertrieb/2026-12-03-update'], ['vertrieb/update'], false, 'decks') // { problem: 'no deck "vertrieb/update" in decks/: did you mean vertrieb/2026-12-03-update?' }
  */
@@ -23,10 +23,14 @@ export function selectDecks(known: readonly string[], wanted: readonly string[],
   if (!wanted.length) return { problem: `name the decks to export by slug, or give --all for every deck. The decks: ${listed(sorted)}` }
   // A deck's file under the decks folder does as well as its slug: `vertrieb/Übersicht.md` is `vertrieb/uebersicht`;
   // as in the site's address, slashes may come along at either end.
-  const slugs = wanted.map(deckSlug)
-  const unknown = [...new Set(wanted.filter((_, i) => !sorted.includes(slugs[i]!)))]
+  // A folder (`vertrieb`) stands for every deck in it and below, sorted; a deck's own slug comes first.
+  const slugs = wanted.map((w) => {
+    const slug = deckSlug(w)
+    return sorted.includes(slug) ? [slug] : slug ? sorted.filter((s) => s.startsWith(`${slug}/`)) : []
+  })
+  const unknown = [...new Set(wanted.filter((_, i) => !slugs[i]!.length))]
   if (unknown.length) return { problem: unknown.map((w) => `no deck "${w}" in ${decksLabel}/: ${hint(deckSlug(w), sorted)}`).join('\n') }
-  return { slugs: [...new Set(slugs)] }
+  return { slugs: [...new Set(slugs.flat())] }
 }
 
 function hint(given: string, known: string[]): string {

@@ -14,6 +14,9 @@ describe('selectDecks', () => {
     { wanted: ['allgemein'], all: true, expected: { problem: 'give deck slugs or --all, not both' } },
     // A deck's file under decks/ does as well: .md, its folder's and name's own spelling.
     { wanted: ['vertrieb/2026-12-03-Update.md', 'Allgemein.MD'], all: false, expected: { slugs: ['vertrieb/2026-12-03-update', 'allgemein'] } },
+    // A folder stands for its decks (and those below it).
+    { wanted: ['vertrieb', 'allgemein'], all: false, expected: { slugs: ['vertrieb/2026-12-03-update', 'allgemein'] } },
+    { wanted: ['Personal/'], all: false, expected: { slugs: ['personal/2026-12-10-branding'] } },
     // A date or folder left out, a typo: the close ones are offered.
     { wanted: ['vertrieb/update'], all: false, expected: { problem: 'no deck "vertrieb/update" in decks/: did you mean vertrieb/2026-12-03-update?' } },
     { wanted: ['personal/2026-12-10-brandin'], all: false, expected: { problem: 'no deck "personal/2026-12-10-brandin" in decks/: did you mean personal/2026-12-10-branding?' } },
