@@ -46,6 +46,16 @@ describe('two deck files with one address (Übersicht.md and uebersicht.md)', ()
   })
 })
 
+describe('build --with-exports with two decks of one export name', () => {
+  it('fails with both named, and writes no site', async () => {
+    const decksDir = decks({ 'a/b-c.md': 'Erstes', 'a-b/c.md': 'Zweites' })
+    const built = await buildTo({ decksDir, withExports: true })
+    expect(built.ok).toBe(false)
+    expect(built.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file).sort()).toEqual(['a-b/c.md', 'a/b-c.md'])
+    expect(existsSync(built.outDir)).toBe(false)
+  })
+})
+
 describe('two decks with one file name, exported one after the other into one folder', () => {
   it('the second stops with a message naming the first deck, and its file stays', async () => {
     const decksDir = decks({ 'a/b-c.md': 'Erstes', 'a-b/c.md': 'Zweites' })
