@@ -2,9 +2,9 @@
 // PDFs (--pdf slides, --notes pages, --handout homework sheet) are printed by one Chromium from that
 // same file, so they show what the one-file deck presents, without a build of the site.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser } from 'playwright-core'
 import type { RenderedDeck } from '../core/build-site.ts'
@@ -13,14 +13,14 @@ import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Diagnostic } from '../core/model.ts'
 import { renderDeckFile, renderInlineSlides } from '../core/render-deck-file.ts'
 import { renderHandout } from '../core/render-handout.ts'
-import { EXPORT_KINDS, exportFileName, selectDecks, type ExportKind } from '../core/select-decks.ts'
+import { EXPORT_KINDS, exportFileName, exportNameClashes, exportNameTooLong, NAME_MAX, selectDecks, type ExportKind } from '../core/select-decks.ts'
 import type { SiteContext } from '../core/site-context.ts'
 import { deckSlug } from '../core/slug.ts'
 import { urlPath } from '../core/urls.ts'
 import { siteClock } from '../io/clock.ts'
 import { isWithin } from '../io/contained-path.ts'
 import { readImagesInline, readRuntimeScript, readThemeStyles } from '../io/export-files.ts'
-import { foreignFiles, writeExport } from '../io/export-record.ts'
+import { foreignFiles, otherDecksFiles, writeExport } from '../io/export-record.ts'
 import { loadDecks } from '../io/load-decks.ts'
 import { realOutDir } from '../io/out-dir-guard.ts'
 import { listThemes } from '../io/themes.ts'
@@ -78,6 +78,8 @@ export async function exportDecks(options: ExportOptions): Promise<ExportResult>
   const root = resolve(options.root ?? process.cwd())
   const outDir = resolve(root, options.outDir ?? 'export')
   const fail = (problem: string, diagnostics: Diagnostic[] = []): ExportResult => ({ ok: false, diagnostics, files: [], outDir, problem })
+  // An empty --out (an unset variable) would write into the current folder.
+  if (options.outDir !== undefined && !options.outDir.trim()) return fail('--out is empty: give a folder, such as export')
   const kinds = EXPORT_KINDS.filter((kind) => options[kind])
   if (!kinds.length) return fail('say what to export: --html (one file per deck), --pdf (slides), --notes (notes pages) or --handout (homework sheet)')
 
@@ -87,15 +89,29 @@ export async function exportDecks(options: ExportOptions): Promise<ExportResult>
   const loaded = await loadDecks({ decksDir, themes: listThemes(join(root, 'themes')), site })
 
   const known = [...loaded.decks.map((d) => d.deck.slug), ...loaded.diagnostics.map((d) => deckSlug(d.file))].filter(Boolean)
-  const chosen = selectDecks(known, options.slugs ?? [], options.all ?? false, relative(process.cwd(), decksDir) || '.')
+  // A deck file given by its path (`decks/vertrieb/x.md`, absolute or from here) counts as its path under the decks folder.
+  const wanted = (options.slugs ?? []).map((w) => {
+    const path = resolve(process.cwd(), w)
+    return path !== decksDir && isWithin(decksDir, path) ? relative(decksDir, path) : w
+  })
+  const chosen = selectDecks(known, wanted, options.all ?? false, relative(process.cwd(), decksDir) || '.')
   if ('problem' in chosen) return fail(chosen.problem)
   // Only the chosen decks' problems count: a broken deck nobody asked for stops nothing.
   const diagnostics = loaded.diagnostics.filter((d) => chosen.slugs.includes(deckSlug(d.file)))
-  const decks = chosen.slugs.flatMap((slug) => loaded.decks.filter((d) => d.deck.slug === slug && !hasErrors(diagnostics.filter((x) => x.file === d.deck.file))))
+  // By address, not file: of Übersicht.md and uebersicht.md (one address, an error) neither is exported.
+  const named = wellNamed(chosen.slugs.flatMap((slug) => (hasErrors(diagnostics.filter((x) => deckSlug(x.file) === slug)) ? [] : loaded.decks.filter((d) => d.deck.slug === slug))))
+  const decks = named.decks
+  diagnostics.push(...named.diagnostics)
 
-  const outProblem = checkOutDir(outDir, options.outDir ?? 'export', decksDir)
-  if (outProblem) return fail(outProblem, diagnostics)
-  const out = realOutDir(outDir)
+  const given = options.outDir ?? 'export'
+  let out: string
+  try {
+    const outProblem = checkOutDir(outDir, given, decksDir)
+    if (outProblem) return fail(outProblem, diagnostics)
+    out = realOutDir(outDir)
+  } catch (error) {
+    return fail(writeProblem(error, given), diagnostics)
+  }
   // Before anything is written: every file this export would replace must be one an export wrote.
   const foreign = foreignFiles(root, decks.flatMap(({ deck }) => kinds.map((kind) => join(out, exportFileName(deck.slug, kind)))))
   if (foreign.length) {
@@ -103,9 +119,19 @@ export async function exportDecks(options: ExportOptions): Promise<ExportResult>
     const them = foreign.length === 1 ? 'it' : 'them'
     return fail(`${shown.join(', ')} already exist${foreign.length === 1 ? 's' : ''} and no export wrote ${them}: nothing was written. Move ${them} away or choose another --out`, diagnostics)
   }
+  const taken = otherDecksFiles(root, decks.flatMap(({ deck }) => kinds.map((kind) => ({ path: join(out, exportFileName(deck.slug, kind)), slug: deck.slug }))))
+  if (taken.length) {
+    const lines = taken.map(({ path, slug }) => `${isWithin(process.cwd(), path) ? relative(process.cwd(), path) : path} holds the export of deck ${slug}, which has the same file name`)
+    return fail(`${lines.join('\n')}: nothing was written. Rename one of the decks' folders or files, or export into another --out`, diagnostics)
+  }
 
   const runtime = await cachedRuntime(root, config, vite)
-  const made = await writeExports({ root, site, decksDir, runtime, today: options.today, decks, kinds, outDir: out, remember: true, onProgress: options.onProgress })
+  let made: Awaited<ReturnType<typeof writeExports>>
+  try {
+    made = await writeExports({ root, site, decksDir, runtime, today: options.today, decks, kinds, outDir: out, remember: true, onProgress: options.onProgress })
+  } catch (error) {
+    return fail(writeProblem(error, given), diagnostics)
+  }
   if ('problem' in made) return fail(made.problem, diagnostics)
   const all = [...diagnostics, ...made.diagnostics]
   return { ok: !hasErrors(all), diagnostics: all, files: made.files, outDir: out }
@@ -133,9 +159,10 @@ export interface ExportJob {
  * only when a PDF is asked for. A deck whose files cannot all be made gets none (a diagnostic).
  */
 export async function writeExports(job: ExportJob): Promise<{ files: ExportedFile[]; diagnostics: Diagnostic[] } | { problem: string }> {
+  const { decks, diagnostics } = wellNamed(job.decks)
   const printing = job.kinds.some((kind) => kind !== 'html')
   let browser: Browser | undefined
-  if (printing && job.decks.length) {
+  if (printing && decks.length) {
     const { launchChromium } = await import('../io/chromium.ts')
     const launched = await launchChromium()
     if ('problem' in launched) return launched
@@ -144,11 +171,10 @@ export async function writeExports(job: ExportJob): Promise<{ files: ExportedFil
   const [{ printDeck, printHtml }, { mkdirSync }] = await Promise.all([import('../io/print-pdf.ts'), import('node:fs')])
   const js = readRuntimeScript(job.runtime.dir, job.runtime.assets)
   const files: ExportedFile[] = []
-  const diagnostics: Diagnostic[] = []
   const work = printing ? await mkdtemp(join(tmpdir(), 'updeck-print-')) : undefined
   try {
-    for (const [i, { deck, rendered }] of job.decks.entries()) {
-      job.onProgress?.(`deck ${i + 1} of ${job.decks.length}: ${deck.slug}`)
+    for (const [i, { deck, rendered }] of decks.entries()) {
+      job.onProgress?.(`deck ${i + 1} of ${decks.length}: ${deck.slug}`)
       const read = readImagesInline(job.decksDir, rendered.images.map((image) => image.path))
       if ('problem' in read) {
         // Checked when loaded; changed since (a save during the export).
@@ -189,7 +215,7 @@ export async function writeExports(job: ExportJob): Promise<{ files: ExportedFil
       mkdirSync(job.outDir, { recursive: true })
       for (const { kind, bytes, pages } of made) {
         const path = join(job.outDir, exportFileName(deck.slug, kind))
-        writeExport(job.remember ? job.root : undefined, path, bytes)
+        writeExport(job.remember ? job.root : undefined, path, bytes, deck.slug)
         files.push({ slug: deck.slug, kind, path, bytes: bytes.length, ...(pages === undefined ? {} : { pages }) })
       }
     }
@@ -200,11 +226,46 @@ export async function writeExports(job: ExportJob): Promise<{ files: ExportedFil
   }
 }
 
+/**
+ * The decks whose files can be written under their names, and an error for each other one: two
+ * decks with one file name (a/b-c and a-b/c: a-b-c.html) get none, neither replacing the other;
+ * nor does a deck whose folders' names add up to a file name longer than a file system takes.
+ */
+function wellNamed(all: readonly RenderedDeck[]): { decks: RenderedDeck[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = []
+  const error = (file: string, message: string) => diagnostics.push({ file, line: 1, col: 1, field: '', message, severity: 'error' })
+  const clashes = exportNameClashes(all.map(({ deck }) => deck.slug))
+  const decks = all.filter(({ deck }) => {
+    const others = clashes.get(deck.slug)
+    if (others) error(deck.file, `its exports would be named ${exportFileName(deck.slug, 'html')}, as would those of ${others.join(', ')}: rename one of their folders or files`)
+    const bytes = exportNameTooLong(deck.slug)
+    if (bytes !== undefined) error(deck.file, `its export file names would be too long for a file system (${bytes} bytes with the homework sheet's, at most ${NAME_MAX}): shorten its folders' or its file's name`)
+    return !others && bytes === undefined
+  })
+  return { decks, diagnostics }
+}
+
 /** An image only the sheet shows, as a data: URI. */
 function inlineImage(decksDir: string, path: string): string {
   const read = readImagesInline(decksDir, [path])
   if ('problem' in read) throw new Error(`image "${path}" ${read.problem}`)
   return read.images.get(path)!
+}
+
+const REFUSALS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EROFS: 'the drive is read-only',
+  ENOSPC: 'the drive is full',
+  EDQUOT: 'the disk quota is used up',
+  ENOTDIR: 'part of its path is a file',
+}
+
+/** A folder that refused a file, in the presenter's words; any other error is thrown on. */
+function writeProblem(error: unknown, given: string): string {
+  const reason = REFUSALS[(error as NodeJS.ErrnoException | undefined)?.code ?? '']
+  if (!reason) throw error
+  return `cannot write into --out "${given}" (${reason}): choose a folder you can write to, such as export`
 }
 
 /** Why the export folder cannot take the files: a file in its place, or the decks folder. It only gains files. */
@@ -213,5 +274,11 @@ function checkOutDir(outDir: string, given: string, decksDir: string): string | 
   const stat = statSync(out, { throwIfNoEntry: false })
   if (stat && !stat.isDirectory()) return `--out "${given}" is a file, not a folder: choose a folder such as export`
   if (isWithin(realOutDir(decksDir), out)) return `--out "${given}" is inside the decks folder, where nothing is written: choose a folder outside it, such as export`
-  return undefined
+  // A built site (it has decks.json) is replaced whole by the next build: files exported into it would go.
+  for (let dir = out; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'decks.json'))) {
+      return `--out "${given}" is inside the built site ${dir}, which the next build replaces whole, exports and all: choose a folder outside it, such as export, or build with --with-exports to put the exports into the site`
+    }
+    if (dirname(dir) === dir) return undefined
+  }
 }

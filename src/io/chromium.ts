@@ -1,5 +1,5 @@
 // Finds and starts the system's Chromium through playwright-core: updeck never downloads a browser.
-import { accessSync, constants, existsSync } from 'node:fs'
+import { accessSync, constants, existsSync, statSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import type { Browser } from 'playwright-core'
 
@@ -12,7 +12,7 @@ const HOW = 'install it (Debian/Ubuntu: apt-get install chromium) or set UPDECK_
 const runnable = (path: string) => {
   try {
     accessSync(path, constants.X_OK)
-    return true
+    return statSync(path).isFile() // a folder passes X_OK too
   } catch {
     return false
   }
@@ -26,7 +26,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): { path: stri
   const given = env.UPDECK_CHROMIUM
   if (given) {
     if (runnable(given)) return { path: given }
-    return { problem: `UPDECK_CHROMIUM=${given}: ${existsSync(given) ? 'that file cannot be run' : 'no such file'}. Chromium prints the PDFs: ${HOW}` }
+    return { problem: `UPDECK_CHROMIUM=${given}: ${existsSync(given) ? 'not a program that can be run' : 'no such file'}. Chromium prints the PDFs: ${HOW}` }
   }
   const dirs = ['/usr/bin', ...(env.PATH ?? '').split(delimiter).filter(Boolean)]
   for (const name of NAMES) {
@@ -40,5 +40,11 @@ export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Prom
   const found = findChromium(env)
   if ('problem' in found) return found
   const { chromium } = await import('playwright-core')
-  return { browser: await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS }) }
+  try {
+    return { browser: await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS }) }
+  } catch (error) {
+    // playwright's message carries a call log of dozens of lines; its first line says what happened.
+    const first = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^browserType\.launch: /, '')
+    return { problem: `${found.path} did not start as Chromium (${first}). Chromium prints the PDFs: ${HOW}` }
+  }
 }

@@ -12,10 +12,11 @@ const stamp = (path: string) => {
   return stat && `${stat.isFile() ? 'file' : 'other'} ${stat.size} ${stat.mtimeMs}`
 }
 
-function remembered(root: string, path: string): string | undefined {
+/** The stamp an export remembers for `path`, and the deck it wrote there (unknown in records older than that). */
+function remembered(root: string, path: string): { at: string; slug?: string } | undefined {
   try {
-    const [file, at] = readFileSync(recordOf(root, path), 'utf8').split('\n')
-    return file === path ? at : undefined
+    const [file, at, slug] = readFileSync(recordOf(root, path), 'utf8').split('\n')
+    return file === path && at !== undefined ? { at, ...(slug ? { slug } : {}) } : undefined
   } catch {
     return undefined
   }
@@ -25,7 +26,18 @@ function remembered(root: string, path: string): string | undefined {
 export function foreignFiles(root: string, paths: string[]): string[] {
   return paths.filter((path) => {
     const now = stamp(path)
-    return now !== undefined && remembered(root, path) !== now
+    return now !== undefined && remembered(root, path)?.at !== now
+  })
+}
+
+/**
+ * The files an export wrote for another deck than the one that would now replace them: `a/b-c` and
+ * `a-b/c` both export as `a-b-c.html`, and one must not silently replace the other's file.
+ */
+export function otherDecksFiles(root: string, files: { path: string; slug: string }[]): { path: string; slug: string }[] {
+  return files.flatMap(({ path, slug }) => {
+    const other = stamp(path) === undefined ? undefined : remembered(root, path)?.slug
+    return other !== undefined && other !== slug ? [{ path, slug: other }] : []
   })
 }
 
@@ -41,12 +53,12 @@ function writeWhole(path: string, data: Uint8Array | string): void {
   }
 }
 
-/** Writes `bytes` to `path` whole and, given the project `root`, remembers it as an export's file. */
-export function writeExport(root: string | undefined, path: string, bytes: Uint8Array): void {
+/** Writes `bytes` to `path` whole and, given the project `root`, remembers it as the export of deck `slug`. */
+export function writeExport(root: string | undefined, path: string, bytes: Uint8Array, slug: string): void {
   mkdirSync(dirname(path), { recursive: true })
   writeWhole(path, bytes)
   if (root === undefined) return
   const record = recordOf(root, path)
   mkdirSync(dirname(record), { recursive: true })
-  writeWhole(record, `${path}\n${stamp(path)!}`)
+  writeWhole(record, `${path}\n${stamp(path)!}\n${slug}`)
 }

@@ -1,7 +1,7 @@
 // The default build works from a folder: Chromium opens index.html from file:// (no web server) and
 // the index, the decks, the speaker view, the homework page and its calendar files all work; and the
 // same folder works under any path of a web server, without --base.
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import ICAL from 'ical.js'
@@ -240,5 +240,46 @@ describe('the same default build under a path of a web server', () => {
       await page.close()
       await server.close()
     }
+  })
+})
+
+describe('a site in a folder whose own path has spaces, # and umlauts, with decks named in other scripts', () => {
+  it('index → each deck → its homework page → back resolve from file://, all inside the folder', async () => {
+    const hostile = join(tempDir('file-site-names'), 'Mein Ordner #1 ä', 'dist')
+    const names = join(tempDir('file-site-names-decks'), 'decks')
+    const text = readFileSync(join(decksDir, 'vertrieb/2026-12-03-social-media-update.md'), 'utf8')
+    const decksByFile: Record<string, string> = {
+      'עדכון/חדש.md': 'עדכון חדש',
+      'Mein Ordner #1 ä/Übersicht.md': 'Übersicht',
+      // decomposed, as macOS and its zips write names: u + ◌̈
+      ['Mein Ordner #1 ä/' + 'Grüße.md'.normalize('NFD')]: 'Grüße',
+      'x % y?z 🎉/deck.md': 'Emoji',
+    }
+    for (const [file, title] of Object.entries(decksByFile)) {
+      mkdirSync(join(names, dirname(file)), { recursive: true })
+      cpSync(join(decksDir, 'vertrieb/img'), join(names, dirname(file), 'img'), { recursive: true })
+      writeFileSync(join(names, file), text.replace(/^title: .*$/m, `title: ${title}`))
+    }
+    const built = await buildTo({ decksDir: names, outDir: hostile })
+    expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    const { context, outside, errors } = await folderContext(hostile)
+    const page = await context.newPage()
+    for (const title of Object.values(decksByFile)) {
+      await page.goto(pathToFileURL(join(hostile, 'index.html')).href)
+      await page.getByRole('link', { name: title, exact: true }).click()
+      await page.waitForSelector('html.updeck-ready', { timeout: 15_000 })
+      expect(page.url().startsWith(pathToFileURL(hostile + sep).href), page.url()).toBe(true)
+      expect((await brokenSlideImages(page)).broken).toEqual([])
+      await page.keyboard.press('End')
+      await expect.poll(() => page.locator('section.updeck-homework').evaluate((s) => s.classList.contains('present'))).toBe(true)
+      await page.locator('section.updeck-homework .updeck-homework-head a').click()
+      await expect.poll(() => page.locator('ol.tasks > li').count()).toBe(4)
+      expect(await styled(page)).toBe(true)
+      await page.locator('.crumbs a').first().click()
+      await page.waitForURL(pathToFileURL(join(hostile, 'index.html')).href)
+    }
+    expect(errors).toEqual([])
+    expect(outside).toEqual([])
+    await context.close()
   })
 })

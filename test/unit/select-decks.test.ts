@@ -1,6 +1,6 @@
 // Which decks an export makes files of, what it says when the choice is wrong or missing, and the files' names.
 import { describe, expect, it } from 'vitest'
-import { exportFileName, selectDecks } from '../../src/core/select-decks.ts'
+import { exportFileName, exportNameClashes, exportNameTooLong, selectDecks } from '../../src/core/select-decks.ts'
 
 const KNOWN = ['vertrieb/2026-12-03-update', 'personal/2026-12-10-branding', 'allgemein']
 const ALL = 'allgemein, personal/2026-12-10-branding, vertrieb/2026-12-03-update'
@@ -12,6 +12,11 @@ describe('selectDecks', () => {
     { wanted: [], all: true, expected: { slugs: ['allgemein', 'personal/2026-12-10-branding', 'vertrieb/2026-12-03-update'] } },
     { wanted: [], all: false, expected: { problem: `name the decks to export by slug, or give --all for every deck. The decks: ${ALL}` } },
     { wanted: ['allgemein'], all: true, expected: { problem: 'give deck slugs or --all, not both' } },
+    // A deck's file under decks/ does as well: .md, its folder's and name's own spelling.
+    { wanted: ['vertrieb/2026-12-03-Update.md', 'Allgemein.MD'], all: false, expected: { slugs: ['vertrieb/2026-12-03-update', 'allgemein'] } },
+    // A folder stands for its decks (and those below it).
+    { wanted: ['vertrieb', 'allgemein'], all: false, expected: { slugs: ['vertrieb/2026-12-03-update', 'allgemein'] } },
+    { wanted: ['Personal/'], all: false, expected: { slugs: ['personal/2026-12-10-branding'] } },
     // A date or folder left out, a typo: the close ones are offered.
     { wanted: ['vertrieb/update'], all: false, expected: { problem: 'no deck "vertrieb/update" in decks/: did you mean vertrieb/2026-12-03-update?' } },
     { wanted: ['personal/2026-12-10-brandin'], all: false, expected: { problem: 'no deck "personal/2026-12-10-brandin" in decks/: did you mean personal/2026-12-10-branding?' } },
@@ -43,4 +48,25 @@ describe('exportFileName', () => {
     ['a/b/c', 'notes', 'a-b-c-notes.pdf'],
     ['top', 'handout', 'top-homework.pdf'],
   ] as const)('%s (%s) → %s', (slug, kind, name) => expect(exportFileName(slug, kind)).toBe(name))
+})
+
+describe('exportNameClashes', () => {
+  it('pairs the decks whose exports would share a file name, each with the others', () => {
+    expect(exportNameClashes(['a/b-c', 'a-b/c', 'a/b/c', 'x', 'x'])).toEqual(
+      new Map([['a/b-c', ['a-b/c', 'a/b/c']], ['a-b/c', ['a/b-c', 'a/b/c']], ['a/b/c', ['a/b-c', 'a-b/c']]]),
+    )
+    expect(exportNameClashes(['vertrieb/2026-12-03-update', 'personal/2026-12-10-branding']).size).toBe(0)
+  })
+})
+
+describe('exportNameTooLong', () => {
+  it('counts bytes of the homework sheet\'s name written aside, not characters', () => {
+    expect(exportNameTooLong('vertrieb/2026-12-03-update')).toBeUndefined()
+    // 229 + '-homework.pdf' (13) + '.1a2b3c4d.tmp' (13) = 255: the most a file system takes.
+    expect(exportNameTooLong('a'.repeat(229))).toBeUndefined()
+    expect(exportNameTooLong('a'.repeat(230))).toBe(256)
+    // Hebrew letters are two bytes each in UTF-8.
+    expect(exportNameTooLong('ע'.repeat(115))).toBe(256)
+    expect(exportNameTooLong(`${'a'.repeat(99)}/${'b'.repeat(99)}/${'c'.repeat(99)}/update`)).toBe(332)
+  })
 })
