@@ -20,16 +20,9 @@ export interface InlineParts {
   images: ReadonlyMap<string, string>
 }
 
-/** The slides with every image as a data: URI (the renderers know only site paths, so they get tokens). */
+/** The slides with every image as its data: URI, and no link to a homework page beside the file (there is none). */
 export function renderInlineSlides(deck: Deck, rendered: RenderedSlides, ctx: SiteContext, images: ReadonlyMap<string, string>): string {
-  const paths = [...images.keys()]
-  const withImages = (image: (path: string) => string) => renderDeckSlides(deck, rendered, { ...ctx, base: '/', assets: { ...ctx.assets, image } }, false)
-  // A token no deck text contains, so that only the renderer's image URLs are replaced.
-  const plain = withImages(() => '')
-  let token = 'updeck-inline-image-'
-  while (plain.includes(token)) token += 'x'
-  const slides = withImages((path) => `${token}${paths.indexOf(path)}.`)
-  return slides.replace(new RegExp(`"[^"<>]*${token}(\\d+)\\."`, 'g'), (_, i: string) => `"${images.get(paths[Number(i)]!)!}"`)
+  return renderDeckSlides(deck, rendered, { ...ctx, assets: { ...ctx.assets, image: (path) => images.get(path) ?? '' } }, false)
 }
 
 /** What the browser lets the file do: its own script and styles, data: images and fonts, and itself in a frame. */

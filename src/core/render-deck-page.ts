@@ -1,7 +1,7 @@
 // The presentation page of one deck: reveal.js markup, its slides, notes and the homework slide.
 import { escapeHtml } from './escape-html.ts'
 import type { Deck } from './model.ts'
-import { ASSET_MARKER } from './markdown/index.ts'
+import { replaceImageMarkers } from './markdown/index.ts'
 import { renderHomeworkSlide } from './render-homework.ts'
 import type { RenderedSlides } from './render-slides.ts'
 import type { SiteContext } from './site-context.ts'
@@ -46,9 +46,10 @@ export function renderDeckPage(deck: Deck, rendered: RenderedSlides, ctx: SiteCo
   })
 }
 
-/** Swaps the image markers the Markdown renderer left for the URLs of the emitted files. */
+/** Swaps the image markers the Markdown renderer left for the URLs of the emitted files (or their data: URIs). */
 export function replaceAssets(html: string, ctx: SiteContext, from: string): string {
-  return html.replace(new RegExp(`${ASSET_MARKER}([^\0"]*)\0`, 'g'), (_, encoded: string) => {
-    return escapeHtml(siteHref(ctx.base, from, ctx.assets.image(decodeURIComponent(encoded))))
+  return replaceImageMarkers(html, (path) => {
+    const url = ctx.assets.image(path)
+    return url.startsWith('data:') ? url : siteHref(ctx.base, from, url)
   })
 }

@@ -4,7 +4,7 @@ import { escapeHtml } from './escape-html.ts'
 import { HANDOUT_CSS } from './handout-css.ts'
 import { formatDate, NETWORK_NAMES, WORDS } from './i18n.ts'
 import { kindIcon } from './icons.ts'
-import { ASSET_MARKER } from './markdown/index.ts'
+import { replaceImageMarkers } from './markdown/index.ts'
 import type { Deck, Task } from './model.ts'
 import { QUIET_ZONE, qrCode } from './qr.ts'
 import { taskLabel } from './render-homework.ts'
@@ -78,7 +78,7 @@ ${body}
 </body>
 </html>
 `
-  return html.replace(new RegExp(`${ASSET_MARKER}([^\0"]*)\0`, 'g'), (_, encoded: string) => escapeHtml(input.image(decodeURIComponent(encoded))))
+  return replaceImageMarkers(html, input.image)
 }
 
 function renderTask(task: Task, details: string, mm: number, lang: Deck['meta']['lang']): string {

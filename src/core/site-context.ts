@@ -10,7 +10,7 @@ export interface SiteAssets {
   pageCss: string[]
   /** Classic scripts (`<script defer>`, no module: they run from file:// too) of the index and homework pages. */
   pageJs?: string[]
-  /** Site-root path of an image from the decks folder (e.g. `assets/chart-1a2b.png`). */
+  /** Site-root path of an image from the decks folder (e.g. `assets/chart-1a2b.png`), or its data: URI (a one-file export). */
   image(path: string): string
 }
 

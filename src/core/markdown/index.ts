@@ -8,7 +8,7 @@ import { recordDefinitionLines, type Definition, type DefinitionEnv } from './re
 import type { RenderEnv } from './env.ts'
 
 export type { Lines, RenderEnv } from './env.ts'
-export { ASSET_MARKER, unsafeLinkMessage } from './link-guard.ts'
+export { ASSET_MARKER, replaceImageMarkers, unsafeLinkMessage } from './link-guard.ts'
 export { HIGHLIGHT_BUDGET } from './highlight.ts'
 export type { Definition } from './references.ts'
 

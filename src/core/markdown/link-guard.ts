@@ -1,6 +1,7 @@
 // markdown-it rule: refuses unsafe links and images outside the decks folder, records images.
 import { posix } from 'node:path'
 import type { StateCore, Token } from 'markdown-it'
+import { escapeHtml } from '../escape-html.ts'
 import { isSafeLink, urlScheme } from '../safe-url.ts'
 import type { Lines, RenderEnv } from './env.ts'
 
@@ -53,6 +54,11 @@ function checkImage(token: Token, line: Lines, env: RenderEnv): void {
   env.image(line, src, resolved)
   token.attrSet('src', `${ASSET_MARKER}${encodeURIComponent(resolved)}\0`)
   if (!token.content.trim()) env.warn(line, src, `image "${clip(src)}" has no alt text: describe it in the brackets, ![like this](${clip(src)})`)
+}
+
+/** Swaps the image markers left in rendered HTML for the URL each image gets, attribute-escaped. */
+export function replaceImageMarkers(html: string, url: (path: string) => string): string {
+  return html.replace(new RegExp(`${ASSET_MARKER}([^\0"]*)\0`, 'g'), (_, encoded: string) => escapeHtml(url(decodeURIComponent(encoded))))
 }
 
 const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s)
