@@ -1,6 +1,6 @@
 // The table `check` ends with: one row per deck, its time estimate against its budget, and its status.
-import stringWidth from 'string-width'
 import { clock as mmss, type DeckSummary } from '../api/check.ts'
+import { textTable } from './table.ts'
 
 /** error, warning or OVER (a warning about time), as the deck's worst problem; else ok. */
 export function deckStatus(d: DeckSummary): string {
@@ -16,8 +16,5 @@ export function checkTable(decks: readonly DeckSummary[]): string {
     const cells = d.parsed ? [d.date, d.audience, String(d.slides), mmss(d.seconds), mmss(d.budget), String(d.tasks)] : ['–', '–', '–', '–', '–', '–']
     return [d.slug || d.file, ...cells, deckStatus(d)]
   })
-  // Display width, not code units: 営業 takes four columns of a terminal, é one, 👍🏽 two.
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => stringWidth(r[i]!))))
-  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(widths[i]! - stringWidth(c))).join('  ').trimEnd()
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
+  return textTable(head, rows)
 }

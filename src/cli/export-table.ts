@@ -1,6 +1,7 @@
 // The table `export` ends with: each file written, its pages and its size.
 import { isAbsolute, relative } from 'node:path'
 import type { ExportedFile } from '../api/export.ts'
+import { textTable } from './table.ts'
 
 export function formatBytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(2)} MiB`
@@ -13,8 +14,6 @@ const shown = (path: string, cwd: string) => {
 }
 
 export function exportTable(files: readonly ExportedFile[], cwd = process.cwd()): string {
-  const rows = [['file', 'pages', 'size'], ...files.map((f) => [shown(f.path, cwd), f.pages === undefined ? '' : String(f.pages), formatBytes(f.bytes)])]
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)))
-  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')
-  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n')
+  const rows = files.map((f) => [shown(f.path, cwd), f.pages === undefined ? '' : String(f.pages), formatBytes(f.bytes)])
+  return textTable(['file', 'pages', 'size'], rows, [1, 2])
 }
