@@ -1,6 +1,7 @@
 // Debian's Chromium driven by playwright-core; never a downloaded browser. Missing browser = failure.
 import { existsSync } from 'node:fs'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { CHROMIUM_ARGS } from '../../src/io/chromium.ts'
 
 export const CHROMIUM = '/usr/bin/chromium'
 
@@ -8,7 +9,7 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this)`)
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: CHROMIUM_ARGS,
   })
 }
 
