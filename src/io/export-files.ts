@@ -7,18 +7,14 @@ import { IMAGE_FORMATS } from './image-type.ts'
 import { isWithin } from './contained-path.ts'
 import type { RuntimeAssets } from './write-site.ts'
 
+/** Content-Types of the files a theme's CSS may refer to: fonts, and the image formats the site knows. */
 const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
   '.otf': 'font/otf',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
+  '.jpeg': IMAGE_FORMATS.jpeg.mime,
+  ...Object.fromEntries(Object.values(IMAGE_FORMATS).map(({ ext, mime }) => [`.${ext}`, mime])),
 }
 
 /** The deck runtime's JavaScript, from the runtime cache folder. */
