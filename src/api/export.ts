@@ -2,7 +2,7 @@
 // PDFs (--pdf slides, --notes pages, --handout homework sheet) are printed by one Chromium from that
 // same file, so they show what the one-file deck presents, without a build of the site.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -13,10 +13,10 @@ import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Diagnostic } from '../core/model.ts'
 import { renderDeckFile, renderInlineSlides } from '../core/render-deck-file.ts'
 import { renderHandout } from '../core/render-handout.ts'
+import { homeworkPageUrl } from '../core/render-homework.ts'
 import { EXPORT_KINDS, exportFileName, exportNameClashes, exportNameTooLong, NAME_MAX, selectDecks, type ExportKind } from '../core/select-decks.ts'
 import type { SiteContext } from '../core/site-context.ts'
 import { deckSlug } from '../core/slug.ts'
-import { urlPath } from '../core/urls.ts'
 import { siteClock } from '../io/clock.ts'
 import { isWithin } from '../io/contained-path.ts'
 import { readImagesInline, readRuntimeScript, readThemeStyles } from '../io/export-files.ts'
@@ -168,7 +168,7 @@ export async function writeExports(job: ExportJob): Promise<{ files: ExportedFil
     if ('problem' in launched) return launched
     browser = launched.browser
   }
-  const [{ printDeck, printHtml }, { mkdirSync }] = await Promise.all([import('../io/print-pdf.ts'), import('node:fs')])
+  const { printDeck, printHtml } = await import('../io/print-pdf.ts')
   const js = readRuntimeScript(job.runtime.dir, job.runtime.assets)
   const files: ExportedFile[] = []
   const work = printing ? await mkdtemp(join(tmpdir(), 'updeck-print-')) : undefined
@@ -203,7 +203,7 @@ export async function writeExports(job: ExportJob): Promise<{ files: ExportedFil
           }
         }
         if (job.kinds.includes('handout')) {
-          const homeworkUrl = job.site.siteUrl ? `${job.site.siteUrl}${urlPath(deck.slug)}/homework/` : undefined
+          const homeworkUrl = homeworkPageUrl(deck, job.site.siteUrl)
           const printed = await printHtml(browser!, renderHandout({ deck, details: rendered.details, image: (path) => read.images.get(path) ?? inlineImage(job.decksDir, path), organisation: job.site.organisation, homeworkUrl }))
           made.push({ kind: 'handout', bytes: printed.pdf, pages: printed.pages })
         }

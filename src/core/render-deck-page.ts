@@ -2,12 +2,12 @@
 import { escapeHtml } from './escape-html.ts'
 import type { Deck } from './model.ts'
 import { replaceImageMarkers } from './markdown/index.ts'
-import { renderHomeworkSlide } from './render-homework.ts'
+import { homeworkPageUrl, renderHomeworkSlide } from './render-homework.ts'
 import type { RenderedSlides } from './render-slides.ts'
 import type { SiteContext } from './site-context.ts'
 import { pageShell } from './page-shell.ts'
 import { slideTimings } from './time-budget.ts'
-import { siteHref, urlPath } from './urls.ts'
+import { siteHref } from './urls.ts'
 
 export function deckPagePath(deck: Deck): string {
   return `${deck.slug}/index.html`
@@ -23,7 +23,7 @@ export function renderDeckSlides(deck: Deck, rendered: RenderedSlides, ctx: Site
     const notes = slide.notesHtml ? `\n<aside class="notes">${slide.notesHtml}</aside>` : ''
     return `<section data-line="${slide.line}" data-timing="${timings[i]}">\n${slide.html}${notes}\n</section>`
   })
-  const homeworkUrl = ctx.site.siteUrl ? `${ctx.site.siteUrl}${urlPath(deck.slug)}/homework/` : undefined
+  const homeworkUrl = homeworkPageUrl(deck, ctx.site.siteUrl)
   const pageHref = homeworkLink ? siteHref(ctx.base, deckPagePath(deck), `${deck.slug}/homework/`) : undefined
   return replaceAssets([...sections, renderHomeworkSlide(deck, homeworkUrl, pageHref)].join('\n'), ctx, deckPagePath(deck))
 }

@@ -7,7 +7,7 @@ import type { HomeworkTask } from './frontmatter.ts'
 import type { Deck, Task } from './model.ts'
 import { qrCode } from './qr.ts'
 import { shortLinkLabel } from './short-link.ts'
-import { displayUrl } from './urls.ts'
+import { displayUrl, urlPath } from './urls.ts'
 
 /**
  * What a task's link is called: the short link (`xing.com/profile`); for share tasks the network,
@@ -42,6 +42,11 @@ function linkLine(task: Task, due: string, dueBelow: boolean): string {
 /** A task's QR code as inline SVG, `px` wide: dark on white with its 4-module quiet zone. */
 export function qrSvg(task: Task, px: number): string {
   return qrCode(task.target, task.qrLevel).svg.replace('<svg ', `<svg width="${px}" height="${px}" `)
+}
+
+/** The homework page's public address, with a site address (siteUrl): what phones are shown. */
+export function homeworkPageUrl(deck: Deck, siteUrl: string | undefined): string | undefined {
+  return siteUrl ? `${siteUrl}${urlPath(deck.slug)}/homework/` : undefined
 }
 
 /**
