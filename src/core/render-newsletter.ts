@@ -1,6 +1,5 @@
 // A deck as a newsletter snippet to paste into Outlook: e-mail-safe HTML (tables, inline styles, no
 // script, no stylesheet, 600 px) and the same as plain text.
-import stringWidth from 'string-width'
 import { tagUrl } from './campaign.ts'
 import { escapeHtml } from './escape-html.ts'
 import type { SiteConfig } from './frontmatter.ts'
@@ -170,9 +169,21 @@ const CJK = /^[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff
 /** Closing punctuation and the like, which must not start a line (UAX #14 classes CL, CP, NS). */
 const NO_BREAK_BEFORE = /^[、。，．：；！？」』）】〕〉》〙〛ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ]/u
 
-/** Columns `text` takes in a monospaced mail client, not its UTF-16 length: emoji (also ZWJ sequences and flags) and CJK two, the rest one. */
+/** Columns one grapheme takes in a monospaced mail client: emoji (also ZWJ sequences and flags) and CJK two, the rest one. */
+function graphemeColumns(grapheme: string): number {
+  if (CJK.test(grapheme) || /\p{Emoji_Presentation}|\p{Regional_Indicator}|\ufe0f/u.test(grapheme)) return 2
+  return 1
+}
+
+/**
+ * Columns `text` takes in a monospaced mail client (not its UTF-16 length). Not string-width (the
+ * CLI's tables use it): core is also bundled with a project's vite.config.ts, where its default
+ * import does not survive the bundling.
+ */
 export function textColumns(text: string): number {
-  return stringWidth(text)
+  let columns = 0
+  for (const { segment } of graphemes.segment(text)) columns += graphemeColumns(segment)
+  return columns
 }
 
 /** A word as the pieces a line may end between: CJK text breaks between its characters, needing no space. A URL stays whole. */
