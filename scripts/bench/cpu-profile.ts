@@ -66,10 +66,10 @@ try {
   const flags = ['--cpu-prof', `--cpu-prof-dir=${profiles}`]
   if (n > 0) {
     await writeDecks(join(work, 'decks'), n)
-    const run = await runBuild(join(work, 'decks'), join(work, 'out'), { nodeFlags: flags })
+    const run = await runBuild(join(work, 'decks'), join(work, 'out'), { kind: 'full', decks: n }, { nodeFlags: flags })
     process.stdout.write(`build of ${n} decks under --cpu-prof: ${(run.ms / 1000).toFixed(2)} s wall, peak RSS ${run.peakMiB.toFixed(0)} MiB\n`)
   } else {
-    const run = await runCli([], flags)
+    const run = await runCli([], { nodeFlags: flags })
     process.stdout.write(`CLI startup under --cpu-prof: ${(run.ms / 1000).toFixed(2)} s wall, peak RSS ${run.peakMiB.toFixed(0)} MiB\n`)
   }
   for (const file of (await readdir(profiles)).filter((f) => f.endsWith('.cpuprofile'))) {

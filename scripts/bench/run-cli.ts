@@ -1,36 +1,65 @@
-// Runs the updeck CLI as a child process: wall time from spawn to exit and the child's peak RSS.
+// Runs the updeck CLI as a child process: wall time from spawn to exit, the child's peak RSS and CPU time.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { answerProblem, parseBuildAnswer, type BuildAnswer, type Expectation } from './build-line.ts'
 
+/** This checkout: where the benchmark writes its results, and the CLI it measures by default. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const PROBE = pathToFileURL(fileURLToPath(new URL('./rss-probe.mjs', import.meta.url))).href
 
-export interface CliRun {
-  ms: number
-  /** Peak resident set size of the node process, MiB (process.resourceUsage().maxRSS). */
+export interface CliOptions {
+  /** The checkout whose CLI runs (its src/cli/run.mjs, its vite.config.ts). @default ROOT */
+  root?: string
+  /** Extra node flags, e.g. --cpu-prof. */
+  nodeFlags?: string[]
+}
+
+export interface Usage {
+  /** Peak resident set size of the node process, MiB (process.resourceUsage().maxRSS); NaN if unknown. */
   peakMiB: number
+  /** User + system CPU time of all its threads, ms; NaN if unknown. */
+  cpuMs: number
+}
+
+export interface CliRun extends Usage {
+  ms: number
   code: number
   output: string
 }
 
-/** `node src/cli/run.mjs src/cli/main.ts …args` from the project root; `nodeFlags` e.g. --cpu-prof. */
-export function spawnCli(args: string[], options: { nodeFlags?: string[]; rssFile?: string } = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', PROBE, ...(options.nodeFlags ?? []), 'src/cli/run.mjs', 'src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...(options.rssFile ? { UPDECK_BENCH_RSS_FILE: options.rssFile } : {}) },
+let counter = 0
+
+/** A fresh file for the probe in the child to write its usage to. */
+export const usageFile = () => join(tmpdir(), `updeck-bench-rss-${process.pid}-${counter++}.json`)
+
+/** What the probe wrote (and removes the file); NaN figures if the child died before it could. */
+export function readUsage(file: string): Usage {
+  try {
+    const usage = JSON.parse(readFileSync(file, 'utf8')) as { maxRssKiB: number; cpuMicros: number }
+    rmSync(file)
+    return { peakMiB: usage.maxRssKiB / 1024, cpuMs: usage.cpuMicros / 1000 }
+  } catch {
+    return { peakMiB: NaN, cpuMs: NaN }
+  }
+}
+
+/** `node src/cli/run.mjs src/cli/main.ts …args` in the checkout `root`. */
+export function spawnCli(args: string[], options: CliOptions & { usageFile?: string } = {}): ChildProcess {
+  const root = options.root ?? ROOT
+  return spawn(process.execPath, ['--import', PROBE, ...(options.nodeFlags ?? []), join(root, 'src/cli/run.mjs'), 'src/cli/main.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, ...(options.usageFile ? { UPDECK_BENCH_RSS_FILE: options.usageFile } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
 }
 
-let counter = 0
-
-export async function runCli(args: string[], nodeFlags: string[] = []): Promise<CliRun> {
-  const rssFile = join(tmpdir(), `updeck-bench-rss-${process.pid}-${counter++}.json`)
+export async function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  const file = usageFile()
   const started = performance.now()
-  const child = spawnCli(args, { nodeFlags, rssFile })
+  const child = spawnCli(args, { ...options, usageFile: file })
   let output = ''
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk))
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk))
@@ -39,31 +68,28 @@ export async function runCli(args: string[], nodeFlags: string[] = []): Promise<
     child.on('exit', (exitCode) => resolve(exitCode ?? 1))
   })
   const ms = performance.now() - started
-  let peakMiB = NaN
-  try {
-    peakMiB = (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKiB: number }).maxRssKiB / 1024
-    rmSync(rssFile)
-  } catch {
-    // The child died before its exit handler ran: the peak stays unknown (NaN), the table says so.
-  }
-  return { ms, peakMiB, code, output }
+  return { ms, code, output, ...readUsage(file) }
 }
 
 /** The benchmark builds as a site that is published somewhere: long share links are forwarded. */
 export const BENCH_SITE_URL = 'https://intranet.example.com/decks/'
+/** A fixed day, so that every run sorts decks into upcoming and past alike. */
+export const BENCH_TODAY = '2026-12-01'
+
+export interface BuildRun extends CliRun {
+  answer: BuildAnswer
+}
 
 /**
- * A build that must succeed and must do what is timed: a full build (`'build'`) or the answer of the
- * "nothing changed" shortcut (`'upToDate'`). Anything else measures nothing: it throws, with the
- * CLI's output.
+ * A build that must succeed and must do what is timed (see answerProblem): anything else measures
+ * nothing, so it throws with the CLI's output. `requireCounts` @default REQUIRE_DECK_COUNTS
  */
-export async function runBuild(decksDir: string, outDir: string, options: { nodeFlags?: string[]; expect?: 'build' | 'upToDate' } = {}): Promise<CliRun> {
-  const { nodeFlags = [], expect = 'build' } = options
-  const run = await runCli(['build', '--decks', decksDir, '--out', outDir, '--today', '2026-12-01', '--site-url', BENCH_SITE_URL], nodeFlags)
+export async function runBuild(decksDir: string, outDir: string, expected: Expectation, options: CliOptions & { requireCounts?: boolean } = {}): Promise<BuildRun> {
+  const { requireCounts, ...cli } = options
+  const run = await runCli(['build', '--decks', decksDir, '--out', outDir, '--today', BENCH_TODAY, '--site-url', BENCH_SITE_URL], cli)
   if (run.code !== 0) throw new Error(`build of ${decksDir} failed (exit ${run.code}):\n${run.output}`)
-  const upToDate = /is up to date: nothing changed/.test(run.output)
-  if (upToDate !== (expect === 'upToDate')) {
-    throw new Error(`build of ${decksDir} was expected to ${expect === 'build' ? 'build' : 'find nothing changed'}, but ${upToDate ? 'the "nothing changed" shortcut answered' : 'it built'}: the time would measure the wrong thing\n${run.output}`)
-  }
-  return run
+  const answer = parseBuildAnswer(run.output)
+  const problem = answerProblem(answer, expected, requireCounts)
+  if (problem) throw new Error(`build of ${decksDir}: ${problem}; its time would measure the wrong thing\n${run.output}`)
+  return { ...run, answer: answer! }
 }
