@@ -235,7 +235,8 @@ try {
 
   if (countless.size) notes.push(`the build printed no deck counts ("built <out> in <s> s" without ": <N> decks, <R> rendered"): ${[...countless].join(' and ')} builds were checked for success and for not being answered "up to date" only`)
   const machine = describeMachine(startLoad, browser?.version())
-  const runs = quick ? `quick mode: 1 run each, N = ${N}` : `median [min–max] of ${runsFor(1)} runs (N ≥ 1000: ${runsFor(1000)})${values.only ? `; only ${values.only}` : ''}${N !== 1000 ? `; N = ${N}` : ''}`
+  const large = only.has('many') || only.has('dev') ? `, N = ${N}` : ''
+  const runs = quick ? `quick mode: 1 run each${large}` : `median [min–max] of ${runsFor(1)} runs (N ≥ 1000: ${runsFor(1000)})${values.only ? `; only ${values.only}` : ''}${N !== 1000 ? `; N = ${N}` : ''}`
   const judged = [...targets, ...rows].filter((r) => r.pass !== undefined)
   const unjudged = targets.length - targets.filter((r) => r.pass !== undefined).length
   const verdict = `${judged.filter((r) => r.pass).length} of ${judged.length} targets met${unjudged ? ` (${unjudged} not judged: their target is at N = 1000)` : ''}`

@@ -67,7 +67,7 @@ try {
   if (n > 0) {
     await writeDecks(join(work, 'decks'), n)
     const run = await runBuild(join(work, 'decks'), join(work, 'out'), { kind: 'full', decks: n }, { nodeFlags: flags })
-    process.stdout.write(`build of ${n} decks under --cpu-prof: ${(run.ms / 1000).toFixed(2)} s wall, peak RSS ${run.peakMiB.toFixed(0)} MiB\n`)
+    process.stdout.write(`build of ${n} decks under --cpu-prof: ${(run.ms / 1000).toFixed(2)} s wall, ${(run.cpuMs / 1000).toFixed(2)} s CPU, peak RSS ${run.peakMiB.toFixed(0)} MiB\n`)
   } else {
     const run = await runCli([], { nodeFlags: flags })
     process.stdout.write(`CLI startup under --cpu-prof: ${(run.ms / 1000).toFixed(2)} s wall, peak RSS ${run.peakMiB.toFixed(0)} MiB\n`)
