@@ -1,9 +1,10 @@
 // The benchmark's runner against the real CLI (scripts/bench/run-cli.ts, dev-start.ts): the line a
-// build prints is read as what it did, the probe reports memory and CPU time, and a dev server
-// started for a measurement answers its index and is gone afterwards.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+// build prints is read as what it did (so a change of that line in src/cli/main.ts fails here, not
+// in a benchmark run), the probe reports memory and CPU time, and a dev server started for a
+// measurement answers its index and reports its peak RSS when stopped.
+import { readFileSync, rmSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
 import { measureDevStart } from '../../scripts/bench/dev-start.ts'
 import { writeDecks } from '../../scripts/bench/generate.ts'
 import { runBuild } from '../../scripts/bench/run-cli.ts'
@@ -12,6 +13,7 @@ import { tempDir } from '../helpers/build-fixture.ts'
 describe('the benchmark runs the command line', () => {
   const decks = join(tempDir('bench-decks'), 'decks')
   const out = join(tempDir('bench-out'), 'site')
+  afterAll(() => [decks, out].forEach((dir) => rmSync(dirname(dir), { recursive: true, force: true })))
 
   it('reads a full build, then the "up to date" answer, and refuses to time the latter as a full build', async () => {
     const files = await writeDecks(decks, 2)
