@@ -145,14 +145,16 @@ const slugOf = (file: string) => file.replace(/\.md$/, '')
 
 let browser: Browser | undefined
 try {
+  // Warm-up, not timed: the first call bundles the CLI and warms the file system cache, the first
+  // build bundles the runtime if this version of it is not cached yet. No timed build pays for either.
+  const one = await corpus(1)
+  for (const c of checkouts) {
+    await runCli([], c.cli)
+    await fullBuild(c, one.dir, 1)
+  }
   if (only.has('one')) {
-    // The first call builds the CLI bundle and warms the file system cache: nothing below pays for it.
-    for (const c of checkouts) await runCli([], c.cli)
     log('startup and one deck')
     row('startup: node + CLI bundle + imports, no build', await measure(runsFor(1), (c) => runCli([], c.cli)), 'time', seconds)
-    const one = await corpus(1)
-    // Warm-up: bundles the runtime if this version of it is not cached yet (not timed).
-    for (const c of checkouts) await fullBuild(c, one.dir, 1)
     const stats = await measure(runsFor(1), async (c) => {
       const cached = cachedRuntimes(c.cli.root!)
       const run = await fullBuild(c, one.dir, 1)
