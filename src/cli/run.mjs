@@ -8,7 +8,6 @@ import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { build } from 'esbuild'
 
 /** Each source keeps its own import.meta.url (paths such as src/runtime/deck.ts are found from it). */
 const keepModuleUrls = {
@@ -42,6 +41,7 @@ const out = join(outdir, 'main.mjs')
 const DAY_MS = 24 * 60 * 60 * 1000
 
 if (!existsSync(out)) {
+  const { build } = await import('esbuild') // only here: most commands run a bundle made before
   const building = `${outdir}.${randomUUID().slice(0, 8)}.tmp`
   await build({
     entryPoints: { main: join(root, entry) },

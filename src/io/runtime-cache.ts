@@ -5,24 +5,33 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { UserConfig } from 'vite'
 import { RUNTIME_MANIFEST } from '../core/runtime-manifest.ts'
 import { hashProject } from './file-listing.ts'
 import type { RuntimeAssets } from './write-site.ts'
 
-type Vite = typeof import('vite')
-
-function runtimeKey(root: string, vite: Vite): string {
-  return hashProject(createHash('sha256').update(vite.version), root, ['src/runtime', 'src/vite', 'themes']).digest('hex').slice(0, 16)
+/** vite's version, read from its package.json: importing vite only to ask would cost a third of a small build. */
+function viteVersion(): string {
+  const file = createRequire(import.meta.url).resolve('vite/package.json')
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
 }
 
-/** The bundled runtime's folder and manifest, bundling it first if this version is not cached. */
-export async function cachedRuntime(root: string, config: UserConfig, vite: Vite): Promise<{ dir: string; assets: RuntimeAssets }> {
-  const dir = join(root, 'node_modules/.cache/updeck/runtime', runtimeKey(root, vite))
+function runtimeKey(root: string): string {
+  return hashProject(createHash('sha256').update(viteVersion()), root, ['src/runtime', 'src/vite', 'themes']).digest('hex').slice(0, 16)
+}
+
+/**
+ * The bundled runtime's folder and manifest, bundling it first if this version is not cached. vite
+ * and the whole vite config (`viteConfig`) are loaded only then.
+ */
+export async function cachedRuntime(root: string, viteConfig: () => Promise<UserConfig>): Promise<{ dir: string; assets: RuntimeAssets }> {
+  const dir = join(root, 'node_modules/.cache/updeck/runtime', runtimeKey(root))
   const manifest = join(dir, RUNTIME_MANIFEST)
   if (!existsSync(manifest)) {
     const building = `${dir}.${randomUUID().slice(0, 8)}.tmp` // unique, also for two builds in one process
+    const [vite, config] = await Promise.all([import('vite'), viteConfig()])
     await vite.build(
       vite.mergeConfig(config, {
         configFile: false,
