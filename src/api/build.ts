@@ -1,5 +1,4 @@
 // build(): decks → static site, atomically; a build with nothing changed returns at once.
-import { cp } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Diagnostic } from '../core/model.ts'
 import { isUpToDate, recordBuild, wasBuiltHere, type BuildKey } from '../io/build-stamp.ts'
@@ -47,7 +46,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // Loaded only when there is work to do. vite is not among them: the site settings come without it,
   // and it is loaded only when the runtime must be bundled.
-  const [{ loadSiteSettings }, { guardOutDir }, { cachedRuntime }, { discard, stagingDir, swapIn }, { listThemes }, { writeSite }] = await Promise.all([
+  const [{ loadSiteSettings }, { guardOutDir }, { cachedRuntime, copyRuntime }, { discard, stagingDir, swapIn }, { listThemes }, { writeSite }] = await Promise.all([
     import('../vite/site-settings.ts'),
     import('../io/out-dir-guard.ts'),
     import('../io/runtime-cache.ts'),
@@ -64,7 +63,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const runtime = await cachedRuntime(root, viteConfig)
   const staged = await stagingDir(target)
   try {
-    await cp(runtime.dir, staged, { recursive: true, filter: (src) => !src.endsWith('.json') })
+    copyRuntime(runtime.dir, staged)
     const themes = listThemes(resolve(root, 'themes'))
     const withExports = options.withExports ?? false
     const diagnostics = await writeSite({ site, decksDir, themes, outDir: staged, base, today, runtime: runtime.assets, withExports })

@@ -3,10 +3,10 @@
 // in src/vite, themes, config, lockfile): most builds only copy it.
 // Other builds may be copying from that folder at any time: it is made once and never removed.
 import { createHash, randomUUID } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import type { UserConfig } from 'vite'
 import { RUNTIME_MANIFEST } from '../core/runtime-manifest.ts'
 import { hashProject } from './file-listing.ts'
@@ -46,6 +46,20 @@ export async function cachedRuntime(root: string, viteConfig: () => Promise<User
     await publish(building, dir)
   }
   return { dir, assets: JSON.parse(readFileSync(manifest, 'utf8')) as RuntimeAssets }
+}
+
+/**
+ * Copies the bundled runtime (without its manifest) into a site folder: a dozen files, for which
+ * fs.cp's generic walk costs more than the copying. A copy-on-write clone where the file system can.
+ */
+export function copyRuntime(dir: string, into: string): void {
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const from = join(entry.parentPath, entry.name)
+    if (!entry.isFile() || from.endsWith('.json')) continue
+    const to = join(into, relative(dir, from))
+    mkdirSync(dirname(to), { recursive: true })
+    copyFileSync(from, to, constants.COPYFILE_FICLONE)
+  }
 }
 
 /** Renames a finished cache folder into place; if another build was quicker, keeps its folder. */
