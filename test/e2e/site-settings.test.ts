@@ -90,6 +90,16 @@ describe('site settings from vite.config.ts', () => {
     expect(indexHeading(outDir)).toBe('Muster aus der Umgebung GmbH: Präsentationen')
   })
 
+  it('reads a config with a plugin of its own through vite, which may need vite to run it', async () => {
+    const config = `import { updeck } from ${UPDECK}\n\nconst stamp = { name: 'stamp', transformIndexHtml: (html) => html }\nexport default { plugins: [updeck({ organisation: 'Mit Plugin GmbH' }), stamp] }\n`
+    const { root } = project(config)
+    const outDir = join(root, 'site')
+    const traced = await traceBuild(root, outDir)
+    expect(traced.code, traced.stderr).toBe(0)
+    expect(traced.modules.some(isVite)).toBe(true)
+    expect(indexHeading(outDir)).toBe('Mit Plugin GmbH: Präsentationen')
+  })
+
   it('runs the config again for every build: one that reads the environment sees the current value', async () => {
     // A function config, as defineConfig allows: called with the env of a build.
     const { root } = project(`import { updeck } from ${UPDECK}\n\nexport default ({ command }) => ({ plugins: [updeck({ organisation: \`\${process.env.UPDECK_TEST_ORGANISATION} (\${command})\` })] })\n`)
