@@ -42,7 +42,7 @@ export async function bundleConfig(root: string, configFile: string, standIns: S
   const key = createHash('sha256').update(`${configFile}\n${JSON.stringify(standIns)}`).digest('hex').slice(0, 16)
   const stampsFile = join(cache, `${key}.json`)
   const cached = readStamps(stampsFile)
-  if (cached && Object.entries(cached.inputs).every(([path, stamp]) => stampOf(path) === stamp)) return { file: join(cache, cached.bundle) }
+  if (cached && stampOf(join(cache, cached.bundle)) && Object.entries(cached.inputs).every(([path, stamp]) => stampOf(path) === stamp)) return { file: join(cache, cached.bundle) }
 
   const { build } = await import('esbuild') // only here: a cached bundle needs no compiler
   let result
