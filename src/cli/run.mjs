@@ -79,6 +79,10 @@ if (!existsSync(out)) {
     target: 'node20',
     // The bundled packages include CommonJS modules that require node's own modules.
     banner: { js: "import { createRequire as __updeckRequire } from 'node:module'; const require = __updeckRequire(import.meta.url);" },
+    // Less text for node to read and compile at every start (a tenth of a one-deck build's CPU);
+    // names are kept, and `node --enable-source-maps` maps stack traces back to src/.
+    minifyWhitespace: true,
+    minifySyntax: true,
     sourcemap: 'linked',
     logLevel: 'warning',
     plugins: [bundleCorePackages, keepModuleUrls],
