@@ -1,5 +1,4 @@
 // build(): decks → static site, atomically; a build with nothing changed returns at once.
-import { cp } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Diagnostic } from '../core/model.ts'
 import { isUpToDate, recordBuild, wasBuiltHere, type BuildKey } from '../io/build-stamp.ts'
@@ -45,29 +44,29 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const key: BuildKey = { root, outDir, options: { base, today, decks: options.decksDir && resolve(root, options.decksDir), siteUrl: options.siteUrl, withExports: options.withExports ? 'yes' : undefined } }
   if (await isUpToDate(key)) return { ok: true, diagnostics: [], outDir, upToDate: true }
 
-  // Loaded only when there is work to do: they are most of the start-up time. The core comes with
-  // the plugin from the bundled vite.config.ts, so it is not loaded twice.
-  const [{ loadViteConfig }, { guardOutDir }, { cachedRuntime }, { discard, stagingDir, swapIn }, { listThemes }, vite] = await Promise.all([
-    import('../vite/site-config.ts'),
+  // Loaded only when there is work to do. vite is not among them: the site settings come without it,
+  // and it is loaded only when the runtime must be bundled.
+  const [{ loadSiteSettings }, { guardOutDir }, { cachedRuntime, copyRuntime }, { discard, stagingDir, swapIn }, { listThemes }, { writeSite }] = await Promise.all([
+    import('../vite/site-settings.ts'),
     import('../io/out-dir-guard.ts'),
     import('../io/runtime-cache.ts'),
     import('../io/swap-out.ts'),
     import('../io/themes.ts'),
-    import('vite'),
+    import('../io/write-site.ts'),
   ])
-  const { config, site, writeSite } = await loadViteConfig(root, options.siteUrl)
+  const { site, viteConfig } = await loadSiteSettings(root, options.siteUrl)
   const decksDir = resolve(root, options.decksDir ?? site.decksDir)
   // Before anything is written; `target` is the real folder (a symbolic link's target) to replace.
   const given = options.outDir ?? 'dist'
   const target = guardOutDir({ given, outDir, root, decksDir, builtHere: await wasBuiltHere(root, outDir), force: options.force })
   const record = recordBuild(key, decksDir) // hashed before building: edits made meanwhile count as changes
-  const runtime = await cachedRuntime(root, config, vite)
+  const runtime = await cachedRuntime(root, viteConfig)
   const staged = await stagingDir(target)
   try {
-    await cp(runtime.dir, staged, { recursive: true, filter: (src) => !src.endsWith('.json') })
+    copyRuntime(runtime.dir, staged)
     const themes = listThemes(resolve(root, 'themes'))
     const withExports = options.withExports ?? false
-    const diagnostics = await writeSite({ decksDir, themes, outDir: staged, base, today, runtime: runtime.assets, withExports })
+    const diagnostics = await writeSite({ site, decksDir, themes, outDir: staged, base, today, runtime: runtime.assets, withExports })
     if (diagnostics.some((d) => d.severity === 'error')) {
       await discard(staged)
       return { ok: false, diagnostics, outDir }

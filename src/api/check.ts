@@ -6,7 +6,7 @@ import { estimateSeconds } from '../core/time-budget.ts'
 import { checkSlugs } from '../core/build-site.ts'
 import { selectDeckFiles } from '../io/deck-paths.ts'
 import { loadDecks, loadOneDeck, type LoadContext, type Loaded } from '../io/load-decks.ts'
-import { loadViteConfig } from '../vite/site-config.ts'
+import { loadSiteSettings } from '../vite/site-settings.ts'
 import { listThemes } from '../io/themes.ts'
 import type { CommonOptions } from './options.ts'
 
@@ -51,7 +51,7 @@ export interface CheckOptions extends CommonOptions {
 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const root = resolve(options.root ?? process.cwd())
-  const { site } = await loadViteConfig(root, options.siteUrl)
+  const { site } = await loadSiteSettings(root, options.siteUrl)
   const configured = resolve(root, options.decksDir ?? site.decksDir)
   const { decksDir, files } = options.files?.length ? selectDeckFiles(root, configured, options.files) : { decksDir: configured, files: undefined }
   const ctx = { decksDir, themes: listThemes(join(root, 'themes')), site }

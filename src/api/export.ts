@@ -83,8 +83,8 @@ export async function exportDecks(options: ExportOptions): Promise<ExportResult>
   const kinds = EXPORT_KINDS.filter((kind) => options[kind])
   if (!kinds.length) return fail('say what to export: --html (one file per deck), --pdf (slides), --notes (notes pages) or --handout (homework sheet)')
 
-  const [{ loadViteConfig }, { cachedRuntime }, vite] = await Promise.all([import('../vite/site-config.ts'), import('../io/runtime-cache.ts'), import('vite')])
-  const { config, site } = await loadViteConfig(root, options.siteUrl)
+  const [{ loadSiteSettings }, { cachedRuntime }] = await Promise.all([import('../vite/site-settings.ts'), import('../io/runtime-cache.ts')])
+  const { site, viteConfig } = await loadSiteSettings(root, options.siteUrl)
   const decksDir = resolve(root, options.decksDir ?? site.decksDir)
   const loaded = await loadDecks({ decksDir, themes: listThemes(join(root, 'themes')), site })
 
@@ -125,7 +125,7 @@ export async function exportDecks(options: ExportOptions): Promise<ExportResult>
     return fail(`${lines.join('\n')}: nothing was written. Rename one of the decks' folders or files, or export into another --out`, diagnostics)
   }
 
-  const runtime = await cachedRuntime(root, config, vite)
+  const runtime = await cachedRuntime(root, viteConfig)
   let made: Awaited<ReturnType<typeof writeExports>>
   try {
     made = await writeExports({ root, site, decksDir, runtime, today: options.today, decks, kinds, outDir: out, remember: true, onProgress: options.onProgress })

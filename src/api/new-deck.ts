@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { deckTemplate, newDeckFile, parseNewDeck, type NewDeck } from '../core/deck-template.ts'
-import { loadViteConfig } from '../vite/site-config.ts'
+import { loadSiteSettings } from '../vite/site-settings.ts'
 import { siteClock } from '../io/clock.ts'
 import type { CommonOptions } from './options.ts'
 
@@ -18,7 +18,7 @@ export interface NewDeckOptions extends Partial<NewDeck>, Pick<CommonOptions, 'r
  */
 export async function newDeck(options: NewDeckOptions): Promise<string> {
   const root = resolve(options.root ?? process.cwd())
-  const { site } = await loadViteConfig(root)
+  const { site } = await loadSiteSettings(root)
   const decksDir = resolve(root, options.decksDir ?? site.decksDir)
   const parsed = parseNewDeck({
     title: options.title,

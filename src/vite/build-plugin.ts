@@ -6,7 +6,7 @@ import type { Plugin, ResolvedConfig } from 'vite'
 import { formatDiagnostic, hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
 import { listThemes } from '../io/themes.ts'
-import { writeSite, type RuntimeAssets, type WriteSite } from '../io/write-site.ts'
+import { writeSite, type RuntimeAssets } from '../io/write-site.ts'
 import { withSiteUrl } from './options.ts'
 import { DECK_RUNTIME, PAGE_CSS, PAGE_ENTRY, PAGE_JS, RUNTIME_MANIFEST, THEME_ENTRY } from './runtime-files.ts'
 
@@ -19,8 +19,8 @@ export function buildPlugin(site: SiteConfig): Plugin {
   return {
     name: 'updeck:build',
     apply: 'build',
-    /** For the command line: the site settings, and the page writer that runs beside a cached runtime. */
-    api: { site, writeSite: (options: Omit<WriteSite, 'site'> & { site?: SiteConfig }) => writeSite({ site, ...options }) },
+    /** For the command line: the site settings (it writes the pages itself, beside a cached runtime). */
+    api: { site },
     config(user) {
       const root = resolve(user.root ?? process.cwd())
       themes = listThemes(join(root, 'themes'))

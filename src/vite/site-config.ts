@@ -1,19 +1,15 @@
-// Reads vite.config.ts once: the vite config a build runs with, and the updeck() options in it. It
-// lives with the plugin because it looks the plugin up by name and uses its api.
+// Reads vite.config.ts through vite: the vite config a runtime bundle or the dev server runs with, and
+// the updeck() options in it. It lives with the plugin because it looks the plugin up by name and uses
+// its api. Builds that need only the options use site-settings.ts, which does not load vite.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadConfigFromFile, type PluginOption, type UserConfig } from 'vite'
 import type { SiteConfig } from '../core/frontmatter.ts'
-import type { WriteSite } from '../io/write-site.ts'
 import { withSiteUrl } from './options.ts'
-
-type SiteWriter = (options: Omit<WriteSite, 'site'> & { site?: SiteConfig }) => Promise<import('../core/model.ts').Diagnostic[]>
 
 export interface LoadedConfig {
   config: UserConfig
   site: SiteConfig
-  /** The page writer of the updeck() plugin in that config (its copy of the core). */
-  writeSite: SiteWriter
 }
 
 function configFilePath(root: string): string | undefined {
@@ -32,16 +28,11 @@ export async function loadViteConfig(root: string, siteUrl?: string): Promise<Lo
   const plugins = ((config.plugins ?? []) as PluginOption[]).flat(Infinity as 1)
   for (const plugin of plugins) {
     if (plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'updeck:build') {
-      const api = (plugin as { api?: { site?: SiteConfig; writeSite?: SiteWriter } }).api
-      if (api?.site && api.writeSite) {
-        const site = withSiteUrl(api.site, siteUrl)
-        return { config, site, writeSite: (options) => api.writeSite!({ ...options, site }) }
-      }
+      const site = (plugin as { api?: { site?: SiteConfig } }).api?.site
+      if (site) return { config, site: withSiteUrl(site, siteUrl) }
     }
   }
-  // Imported here only: on the usual path the plugin, and with it the whole core, comes from the
-  // bundled vite.config.ts, and loading it a second time would cost a third of a small build.
-  const [{ updeck }, { resolveOptions }, { writeSite }] = await Promise.all([import('./index.ts'), import('./options.ts'), import('../io/write-site.ts')])
+  const [{ updeck }, { resolveOptions }] = await Promise.all([import('./index.ts'), import('./options.ts')])
   const site = withSiteUrl(resolveOptions({}), siteUrl)
-  return { config: { ...config, plugins: [...plugins, updeck()] }, site, writeSite: (options) => writeSite({ ...options, site }) }
+  return { config: { ...config, plugins: [...plugins, updeck()] }, site }
 }
