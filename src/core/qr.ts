@@ -1,6 +1,7 @@
 // QR codes as inline SVG: black modules on a white tile that carries its own quiet zone.
-import { create } from 'qrcode'
+import { create, type QRCodeSegment } from 'qrcode'
 import { escapeHtml } from './escape-html.ts'
+import { qrSegments, qrVersion } from './qr-segments.ts'
 
 /** Modules of white around the symbol (ISO/IEC 18004 asks for 4). Part of the SVG, never CSS. */
 export const QUIET_ZONE = 4
@@ -29,25 +30,38 @@ export interface QrCode {
 
 /**
  * Encoding is most of a build's time (qrcode scores all 8 mask patterns), and each task's URL is
- * encoded for the size check, the slide and the homework page: encode each text and level once.
+ * sized for the layout (at both levels), drawn on the slide and again on the homework page. A size
+ * needs only the version, which the segments give (qr-segments.ts) without drawing the symbol; a
+ * drawn code is kept for the next page that shows it. Both caches are bounded: a build of a
+ * thousand decks must not keep every symbol.
  */
-const symbols = new Map<string, ReturnType<typeof create>>()
+const encodings = new Map<string, { segments: QRCodeSegment[] | undefined }>()
+const codes = new Map<string, QrCode>()
 
-function symbol(text: string, level: EcLevel): ReturnType<typeof create> {
-  const key = `${level}${text}`
-  let found = symbols.get(key)
-  if (!found) {
-    if (symbols.size >= 10_000) symbols.clear()
-    found = create(text, { errorCorrectionLevel: level })
-    symbols.set(key, found)
+function remember<T>(cache: Map<string, T>, limit: number, key: string, make: () => T): T {
+  let found = cache.get(key)
+  if (found === undefined) {
+    if (cache.size >= limit) cache.clear()
+    found = make()
+    cache.set(key, found)
   }
   return found
 }
 
+/** qrcode's segments for the text, or undefined where only qrcode's own search can tell (see qrSegments). */
+function segmentsOf(text: string, level: EcLevel): QRCodeSegment[] | undefined {
+  return remember(encodings, 10_000, `${level}${text}`, () => ({ segments: qrSegments(text, level) })).segments
+}
+
 /** Edge in modules (quiet zone included) of `text`'s code at `level`; undefined beyond version 40. */
 export function qrModules(text: string, level: EcLevel): number | undefined {
+  const segments = segmentsOf(text, level)
+  if (segments) {
+    const version = qrVersion(segments, level)
+    return version === undefined ? undefined : 17 + 4 * version + 2 * QUIET_ZONE
+  }
   try {
-    return symbol(text, level).modules.size + 2 * QUIET_ZONE
+    return qrCode(text, level).modules
   } catch {
     return undefined // qrcode throws when the data exceeds version 40 at this level
   }
@@ -78,7 +92,11 @@ export function byteCapacity(version: number): number {
  * @example qrCode('https://www.xing.com/profile').svg // '<svg xmlns=… viewBox="0 0 37 37" …>'
  */
 export function qrCode(text: string, level: EcLevel = 'M'): QrCode {
-  const code = symbol(text, level)
+  return remember(codes, 1_000, `${level}${text}`, () => drawCode(text, level))
+}
+
+function drawCode(text: string, level: EcLevel): QrCode {
+  const code = create(segmentsOf(text, level) ?? text, { errorCorrectionLevel: level })
   const { size, data } = code.modules
   const modules = size + 2 * QUIET_ZONE
   let path = ''

@@ -1,0 +1,78 @@
+// qrSegments stands in for qrcode's own segment search: every code must come out module for module
+// as qrcode draws it from the plain text, and the search must really be skipped for links.
+import fc from 'fast-check'
+import { create } from 'qrcode'
+import { describe, expect, it } from 'vitest'
+import { qrModules, type EcLevel } from '../../src/core/qr.ts'
+import { qrSegments, qrVersion } from '../../src/core/qr-segments.ts'
+import { shareUrl } from '../../src/core/share-url.ts'
+
+/** qrcode's symbol as data: what a scanner sees (version, mask, every module). */
+function symbolOf(data: Parameters<typeof create>[0], level: EcLevel) {
+  const code = create(data, { errorCorrectionLevel: level })
+  return { version: code.version, mask: code.maskPattern, size: code.modules.size, modules: Array.from(code.modules.data) }
+}
+
+function sameAsQrcode(text: string, level: EcLevel): void {
+  let expected: ReturnType<typeof symbolOf> | undefined
+  try {
+    expected = symbolOf(text, level)
+  } catch {
+    // too long for any version: neither path may claim a size
+  }
+  const segments = qrSegments(text, level)
+  if (segments) {
+    expect(qrVersion(segments, level)).toBe(expected?.version)
+    if (expected) expect(symbolOf(segments, level)).toEqual(expected)
+  }
+  expect(qrModules(text, level)).toBe(expected ? expected.size + 8 : undefined)
+}
+
+// Characters that change qrcode's choice: digits (numeric runs), A-Z and $%*+-./: (alphanumeric),
+// lower case, umlauts, emoji and CJK (byte mode, several bytes each).
+const char = fc.constantFrom(...'0123456789ABCDEFXYZ $%*+-./:abcxyz?=&_#äöüßÄÖÜ€…„“🎉👍🏽🇩🇪漢字'.match(/\p{RI}\p{RI}|\P{M}\p{M}*|./gsu)!)
+const words = fc.array(char, { minLength: 1, maxLength: 120 }).map((cs) => cs.join(''))
+const level = fc.constantFrom<EcLevel>('L', 'M')
+const path = fc.array(fc.oneof(fc.stringMatching(/^[a-z0-9-]{1,12}$/), fc.stringMatching(/^[0-9]{1,8}$/), fc.stringMatching(/^[A-Z0-9%]{1,9}$/)), { maxLength: 6 })
+const url = fc
+  .tuple(fc.constantFrom('https://www.xing.com', 'https://example.com', 'HTTPS://EXAMPLE.COM', 'https://intranet.example.com/decks'), path, fc.option(fc.stringMatching(/^[a-z]{1,6}=[A-Za-z0-9%]{0,20}$/)))
+  .map(([host, parts, query]) => `${host}/${parts.join('/')}${query ? `?${query}` : ''}`)
+const share = fc
+  .tuple(fc.constantFrom('linkedin', 'xing', 'x', 'mastodon') as fc.Arbitrary<'linkedin' | 'xing' | 'x' | 'mastodon'>, words, url)
+  .map(([network, text, link]) => shareUrl(network, text, link, 'mastodon.social'))
+
+describe('qrSegments: the symbols qrcode draws from the plain text', () => {
+  it('for random texts of digits, capitals, umlauts, emoji and CJK', () => {
+    fc.assert(fc.property(words, level, sameAsQrcode), { numRuns: 400 })
+  })
+
+  it('for random links', () => {
+    fc.assert(fc.property(url, level, sameAsQrcode), { numRuns: 400 })
+  })
+
+  it('for random share links (the text percent-encoded in the query)', () => {
+    fc.assert(fc.property(share, level, sameAsQrcode), { numRuns: 200 })
+  })
+
+  it('for texts at the edge of a version class and beyond version 40', () => {
+    for (const n of [1, 2, 3, 77, 78, 79, 270, 271, 272, 1000, 2331, 2953, 2954, 3000]) {
+      sameAsQrcode('a'.repeat(n), 'L')
+      sameAsQrcode(`https://x.de/${'1'.repeat(n)}`, 'M')
+      sameAsQrcode('A1'.repeat(n), 'M')
+    }
+  })
+
+  it('leaves to qrcode only what it must: an empty or broken text, and ties', () => {
+    expect(qrSegments('', 'M')).toBeUndefined()
+    expect(qrSegments('https://example.com/\ud83d', 'M')).toBeUndefined()
+    expect(qrModules('', 'M')).toBeUndefined()
+    // Realistic links take the fast path (else the search is not skipped at all).
+    const links = [
+      'https://www.xing.com/profile',
+      'https://example.com/blog/tag-der-offenen-tuer-42?utm_source=updeck&utm_medium=slide&utm_campaign=vertrieb%2F2026-12-03',
+      shareUrl('x', 'Wir feiern 🎉 das neue Werk in Görlitz – 25 Jahre!', 'https://example.com/news/2026/werk-goerlitz-7', 'mastodon.social'),
+      'https://intranet.example.com/decks/go/e36milm9u5/',
+    ]
+    for (const link of links) expect(qrSegments(link, 'M'), link).toBeDefined()
+  })
+})
