@@ -1,6 +1,7 @@
-// The segments qrcode would choose for a text (numeric, alphanumeric and byte runs), found without
-// its Dijkstra: the same graph, walked once in order. A build encodes hundreds of URLs, and qrcode's
-// search (dijkstrajs re-sorts its whole queue on every push) cost more than drawing the codes.
+// The segments qrcode would choose for a text (numeric, alphanumeric and byte runs), found by the
+// same search on the same graph with a proper priority queue. A build encodes hundreds of URLs, and
+// qrcode's search (dijkstrajs re-sorts its whole queue on every push, and its graph is an object of
+// string keys) cost more than drawing the codes.
 import type { QRCodeSegment } from 'qrcode'
 import Segments from 'qrcode/lib/core/segments.js'
 import Version from 'qrcode/lib/core/version.js'
@@ -37,69 +38,110 @@ interface Node {
   length: number
   /** qrcode's buildGraph keeps a running count per node while it weighs the edges to the next run. */
   lastCount: number
-  cost: number
-  /** Paths of least cost from the start to here, counted up to 2: the search must not have a choice. */
-  paths: number
+  /** Edges to the next run's nodes, in qrcode's order (the order of their keys in its graph object). */
+  next: { to: Node; bits: number }[]
+  cost: number | undefined
   from: Node | undefined
 }
 
 /**
+ * qrcode's graph (lib/core/segments.js buildNodes and buildGraph): a node per mode each run may
+ * take, and from every node of one run an edge to every node of the next, weighed in bits exactly
+ * as buildGraph weighs it, including its running lastCount. Returns the start and the end node.
+ */
+function buildGraph(text: string, version: number): { start: Node; end: Node } {
+  const node = (mode: Mode, data: string, length: number): Node => ({ mode, data, length, lastCount: 0, next: [], cost: undefined, from: undefined })
+  const start = node('byte', '', 0)
+  let previous = [start]
+  for (const [data, numeric, alphanumeric] of text.matchAll(RUNS)) {
+    const own: Mode = numeric ? 'numeric' : alphanumeric ? 'alphanumeric' : 'byte'
+    const current = ALTERNATIVES[own].map((mode) => node(mode, data, mode === 'byte' ? encoder.encode(data).length : data.length))
+    for (const to of current) {
+      for (const prev of previous) {
+        if (prev !== start && prev.mode === to.mode) {
+          prev.next.push({ to, bits: dataBits(prev.lastCount + to.length, to.mode) - dataBits(prev.lastCount, to.mode) })
+          prev.lastCount += to.length
+        } else {
+          if (prev !== start) prev.lastCount = to.length
+          prev.next.push({ to, bits: dataBits(to.length, to.mode) + 4 + countBits(to.mode, version) })
+        }
+      }
+    }
+    previous = current
+  }
+  const end = node('byte', '', 0)
+  for (const prev of previous) prev.next.push({ to: end, bits: 0 })
+  return { start, end }
+}
+
+/**
+ * dijkstrajs's single_source_shortest_paths, step for step: its queue is an array re-sorted (stably)
+ * on every push and read from the front, so it hands out the cheapest entry, the earliest pushed
+ * among equals; a binary heap ordered by (cost, push order) hands out the same entries in the same
+ * order. A node takes a new predecessor only on a strictly cheaper path, as there. So where two
+ * segmentations cost the same bits, this picks the one qrcode picks.
+ */
+function shortestPath(start: Node, end: Node): Node[] {
+  const heap: { node: Node; cost: number; order: number }[] = []
+  const before = (a: (typeof heap)[number], b: (typeof heap)[number]) => a.cost < b.cost || (a.cost === b.cost && a.order < b.order)
+  let pushed = 0
+  const push = (node: Node, cost: number) => {
+    heap.push({ node, cost, order: pushed++ })
+    for (let i = heap.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1
+      if (!before(heap[i]!, heap[parent]!)) break
+      ;[heap[i], heap[parent]] = [heap[parent]!, heap[i]!]
+      i = parent
+    }
+  }
+  const pop = () => {
+    const top = heap[0]!
+    const last = heap.pop()!
+    if (heap.length) {
+      heap[0] = last
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1
+        const r = l + 1
+        let least = i
+        if (l < heap.length && before(heap[l]!, heap[least]!)) least = l
+        if (r < heap.length && before(heap[r]!, heap[least]!)) least = r
+        if (least === i) break
+        ;[heap[i], heap[least]] = [heap[least]!, heap[i]!]
+        i = least
+      }
+    }
+    return top
+  }
+  start.cost = 0
+  push(start, 0)
+  while (heap.length) {
+    const { node: u, cost } = pop()
+    for (const { to: v, bits } of u.next) {
+      if (v.cost === undefined || v.cost > cost + bits) {
+        v.cost = cost + bits
+        v.from = u
+        push(v, cost + bits)
+      }
+    }
+  }
+  const path: Node[] = []
+  for (let node = end.from; node && node !== start; node = node.from) path.unshift(node)
+  return path
+}
+
+/**
  * The segments qrcode's `create(text)` encodes `text` with, as an explicit list for `create`: the
- * same version, mask and modules, found in linear time. Undefined when qrcode's own search is
- * needed: when two segmentations cost the same bits (which one Dijkstra picks depends on its
- * queue), for an empty text or one that is not well-formed UTF-16 (qrcode throws).
+ * same version, mask and modules, without qrcode's search (see shortestPath). Undefined for an empty
+ * text or one that is not well-formed UTF-16: qrcode throws on those, and must say so itself.
  */
 export function qrSegments(text: string, level: EcLevel): QRCodeSegment[] | undefined {
   if (text === '' || /\p{Surrogate}/u.test(text)) return undefined
   // qrcode weighs the mode switches at the version the unoptimised runs need (or 40 when none holds them).
   const version = Version.getBestVersionForData(Segments.rawSplit(text), level) ?? 40
-  const start: Node = { mode: 'byte', data: '', length: 0, lastCount: 0, cost: 0, paths: 1, from: undefined }
-  let previous: Node[] = [start]
-  for (const [data, numeric, alphanumeric] of text.matchAll(RUNS)) {
-    const own: Mode = numeric ? 'numeric' : alphanumeric ? 'alphanumeric' : 'byte'
-    const bytes = own === 'byte' ? encoder.encode(data).length : data.length
-    const current: Node[] = []
-    for (const mode of ALTERNATIVES[own]) {
-      const node: Node = { mode, data, length: bytes, lastCount: 0, cost: Infinity, paths: 0, from: undefined }
-      // Edge weights exactly as buildGraph computes them, including its running lastCount.
-      for (const prev of previous) {
-        let weight: number
-        if (prev !== start && prev.mode === mode) {
-          weight = dataBits(prev.lastCount + node.length, mode) - dataBits(prev.lastCount, mode)
-          prev.lastCount += node.length
-        } else {
-          if (prev !== start) prev.lastCount = node.length
-          weight = dataBits(node.length, mode) + 4 + countBits(mode, version)
-        }
-        const cost = prev.cost + weight
-        if (cost < node.cost) {
-          node.cost = cost
-          node.paths = prev.paths
-          node.from = prev
-        } else if (cost === node.cost) {
-          node.paths = Math.min(2, node.paths + prev.paths)
-        }
-      }
-      current.push(node)
-    }
-    previous = current
-  }
-  let best: Node | undefined
-  let paths = 0
-  for (const node of previous) {
-    if (!best || node.cost < best.cost) {
-      best = node
-      paths = node.paths
-    } else if (node.cost === best.cost) {
-      paths += node.paths
-    }
-  }
-  if (!best || paths !== 1) return undefined
-  // The one shortest path, merged where neighbouring runs share a mode (qrcode's mergeSegments).
-  const chosen: Node[] = []
-  for (let node: Node | undefined = best; node && node !== start; node = node.from) chosen.unshift(node)
+  const { start, end } = buildGraph(text, version)
+  // Neighbouring runs in the same mode become one segment (qrcode's mergeSegments).
   const merged: { mode: Mode; data: string }[] = []
-  for (const { mode, data } of chosen) {
+  for (const { mode, data } of shortestPath(start, end)) {
     const last = merged.at(-1)
     if (last?.mode === mode) last.data += data
     else merged.push({ mode, data })
