@@ -144,23 +144,28 @@ function escapeText(value: string): string {
   return value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n')
 }
 
-const encoder = new TextEncoder()
+/** UTF-8 octets of one code point (a lone surrogate is written as U+FFFD: 3). */
+function octets(char: string): number {
+  const code = char.codePointAt(0)!
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4
+}
 
 /** RFC 5545 3.1: lines of at most 75 octets, continued after CRLF + space; never inside a character. */
 function fold(line: string): string {
+  if (line.length <= 75 && /^[\x00-\x7f]*$/.test(line)) return line // most lines: short ASCII
   const parts: string[] = []
   let current = ''
-  let octets = 0
+  let size = 0
   for (const char of line) {
-    const size = encoder.encode(char).length
+    const length = octets(char)
     const limit = parts.length === 0 ? 75 : 74 // continuation lines start with the space
-    if (octets + size > limit) {
+    if (size + length > limit) {
       parts.push(current)
       current = ''
-      octets = 0
+      size = 0
     }
     current += char
-    octets += size
+    size += length
   }
   parts.push(current)
   return parts.join('\r\n ')

@@ -37,9 +37,14 @@ export function displayUrl(url: string): string {
   const full = host + path
   // Counted and cut in graphemes: a UTF-16 slice would split an emoji or drop a combining accent.
   // No more UTF-16 units than the limit: no more graphemes either (segmenting is the costly part).
+  // And only as far as needed: the first 40 graphemes, and whether there are more than 42.
   if (full.length <= 42) return full
-  const graphemes = Array.from(GRAPHEMES.segment(full), (s) => s.segment)
-  return graphemes.length > 42 ? `${graphemes.slice(0, 40).join('')}…` : full
+  const graphemes: string[] = []
+  for (const { segment } of GRAPHEMES.segment(full)) {
+    graphemes.push(segment)
+    if (graphemes.length > 42) return `${graphemes.slice(0, 40).join('')}…`
+  }
+  return full
 }
 
 const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' })
