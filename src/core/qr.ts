@@ -1,6 +1,7 @@
 // QR codes as inline SVG: black modules on a white tile that carries its own quiet zone.
 import { create, type QRCodeSegment } from 'qrcode'
 import { escapeHtml } from './escape-html.ts'
+import { bestMask } from './qr-mask.ts'
 import { qrSegments, qrVersion } from './qr-segments.ts'
 
 /** Modules of white around the symbol (ISO/IEC 18004 asks for 4). Part of the SVG, never CSS. */
@@ -96,8 +97,10 @@ export function qrCode(text: string, level: EcLevel = 'M'): QrCode {
 }
 
 function drawCode(text: string, level: EcLevel): QrCode {
-  const code = create(segmentsOf(text, level) ?? text, { errorCorrectionLevel: level })
-  const { size, data } = code.modules
+  // Drawn with a fixed mask, which skips qrcode's own scoring of the 8 patterns; bestMask picks as it does.
+  const code = create(segmentsOf(text, level) ?? text, { errorCorrectionLevel: level, maskPattern: 0 })
+  const { size } = code.modules
+  const { data } = bestMask(code.modules, level, 0)
   const modules = size + 2 * QUIET_ZONE
   let path = ''
   for (let y = 0; y < size; y++) {

@@ -1,5 +1,5 @@
-// The two parts of qrcode (lib/core) that qr-segments.ts uses besides its public create(): they
-// keep its version choice qrcode's own. Segment objects stay opaque here.
+// The parts of qrcode (lib/core) that qr-segments.ts and qr-mask.ts use besides its public create():
+// they keep the version and format information qrcode's own. Segment objects stay opaque here.
 declare module 'qrcode/lib/core/segments.js' {
   import type { QRCodeSegment } from 'qrcode'
   const Segments: {
@@ -17,4 +17,17 @@ declare module 'qrcode/lib/core/version.js' {
     getBestVersionForData(data: unknown[], errorCorrectionLevel: string): number | undefined
   }
   export default Version
+}
+
+declare module 'qrcode/lib/core/error-correction-level.js' {
+  const ECLevel: Record<'L' | 'M' | 'Q' | 'H', { bit: number }>
+  export default ECLevel
+}
+
+declare module 'qrcode/lib/core/format-info.js' {
+  const FormatInfo: {
+    /** The 15 bits of format information for a level and mask pattern, BCH-coded and masked. */
+    getEncodedBits(errorCorrectionLevel: { bit: number }, mask: number): number
+  }
+  export default FormatInfo
 }
