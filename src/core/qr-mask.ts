@@ -19,12 +19,26 @@ const PATTERNS: readonly ((i: number, j: number) => boolean)[] = [
   (i, j) => (((i * j) % 3) + ((i + j) % 2)) % 2 === 0,
 ]
 
-/** XORs pattern `p` into every module that is not a function module. */
-function applyPattern(p: number, data: Uint8Array, reserved: Uint8Array, size: number): void {
-  const flips = PATTERNS[p]!
-  for (let row = 0, k = 0; row < size; row++) {
-    for (let col = 0; col < size; col++, k++) if (!reserved[k] && flips(row, col)) data[k]! ^= 1
+/**
+ * For each pattern, 1 where it flips a module: everywhere it applies except the function modules
+ * (finder, timing, alignment, format and version information), which depend only on the version.
+ * Kept per symbol size: a build draws codes of a few sizes only.
+ */
+const flipsBySize = new Map<number, Uint8Array[]>()
+
+function flipsOf(size: number, reserved: Uint8Array): Uint8Array[] {
+  let flips = flipsBySize.get(size)
+  if (!flips) {
+    flips = PATTERNS.map((applies) => {
+      const flip = new Uint8Array(size * size)
+      for (let row = 0, k = 0; row < size; row++) {
+        for (let col = 0; col < size; col++, k++) flip[k] = !reserved[k] && applies(row, col) ? 1 : 0
+      }
+      return flip
+    })
+    flipsBySize.set(size, flips)
   }
+  return flips
 }
 
 /** The format information of `level` and pattern `p`, where lib/core/qrcode.js setupFormatInfo puts it. */
@@ -112,12 +126,16 @@ function penaltyN4(data: Uint8Array): number {
  */
 export function bestMask(modules: BitMatrix, level: EcLevel, drawnWith: number): { mask: number; data: Uint8Array } {
   const { size, reservedBit: reserved } = modules
-  const unmasked = Uint8Array.from(modules.data)
-  applyPattern(drawnWith, unmasked, reserved, size)
+  const flips = flipsOf(size, reserved)
+  const xor = (a: Uint8Array, b: Uint8Array) => {
+    const out = new Uint8Array(a.length)
+    for (let k = 0; k < a.length; k++) out[k] = a[k]! ^ b[k]!
+    return out
+  }
+  const unmasked = xor(modules.data, flips[drawnWith]!)
   let best = { mask: 0, data: unmasked, points: Infinity }
   for (let p = 0; p < PATTERNS.length; p++) {
-    const data = unmasked.slice()
-    applyPattern(p, data, reserved, size)
+    const data = xor(unmasked, flips[p]!)
     writeFormat(data, size, level, p)
     const points = penaltyN1(data, size) + penaltyN2(data, size) + penaltyN3(data, size) + penaltyN4(data)
     if (points < best.points) best = { mask: p, data, points }

@@ -3,7 +3,8 @@
 // qrcode's search (dijkstrajs re-sorts its whole queue on every push, and its graph is an object of
 // string keys) cost more than drawing the codes.
 import type { QRCodeSegment } from 'qrcode'
-import Segments from 'qrcode/lib/core/segments.js'
+import ECLevel from 'qrcode/lib/core/error-correction-level.js'
+import QrMode from 'qrcode/lib/core/mode.js'
 import Version from 'qrcode/lib/core/version.js'
 import type { EcLevel } from './qr.ts'
 
@@ -31,6 +32,52 @@ const RUNS = /([0-9]+)|([A-Z $%*+\-./:]+)|([^A-Z0-9 $%*+\-./:]+)/g
 
 const encoder = new TextEncoder()
 
+/** UTF-8 bytes of a well-formed string (qrcode's getStringByteLength), without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = text.length // a unit each, then what more the wider characters take
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit >= 0x80) bytes += unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff) ? 1 : 2 // a surrogate pair: 4 bytes for 2 units
+  }
+  return bytes
+}
+
+interface Run {
+  mode: Mode
+  data: string
+  /** Characters, or UTF-8 bytes in byte mode (qrcode's segment and node length). */
+  length: number
+}
+
+/** The text's runs of one mode each, unoptimised (qrcode's getSegmentsFromString). */
+function runsOf(text: string): Run[] {
+  return Array.from(text.matchAll(RUNS), ([data, numeric, alphanumeric]) =>
+    numeric ? { mode: 'numeric', data, length: data.length } : alphanumeric ? { mode: 'alphanumeric', data, length: data.length } : { mode: 'byte', data, length: utf8Length(data) },
+  )
+}
+
+/** Data bits of each version (1–40) at a level: qrcode's Version.getCapacity for mixed data. */
+const capacities = new Map<EcLevel, number[]>()
+
+/**
+ * The smallest version whose data bits hold the runs with their mode and count indicators, as
+ * qrcode's Version.getBestVersionForData counts (for one run its per-mode capacity, which comes to
+ * the same); undefined beyond version 40.
+ */
+function versionFor(runs: readonly Run[], level: EcLevel): number | undefined {
+  let capacity = capacities.get(level)
+  if (!capacity) {
+    capacity = Array.from({ length: 41 }, (_, v) => (v ? Version.getCapacity(v, ECLevel[level], QrMode.MIXED) : 0))
+    capacities.set(level, capacity)
+  }
+  const data = runs.reduce((sum, run) => sum + dataBits(run.length, run.mode), 0)
+  for (let version = 1; version <= 40; version++) {
+    const bits = runs.reduce((sum, run) => sum + 4 + countBits(run.mode, version), data)
+    if (bits <= capacity[version]!) return version
+  }
+  return undefined
+}
+
 interface Node {
   mode: Mode
   data: string
@@ -49,13 +96,13 @@ interface Node {
  * take, and from every node of one run an edge to every node of the next, weighed in bits exactly
  * as buildGraph weighs it, including its running lastCount. Returns the start and the end node.
  */
-function buildGraph(text: string, version: number): { start: Node; end: Node } {
+function buildGraph(runs: readonly Run[], version: number): { start: Node; end: Node } {
   const node = (mode: Mode, data: string, length: number): Node => ({ mode, data, length, lastCount: 0, next: [], cost: undefined, from: undefined })
   const start = node('byte', '', 0)
   let previous = [start]
-  for (const [data, numeric, alphanumeric] of text.matchAll(RUNS)) {
-    const own: Mode = numeric ? 'numeric' : alphanumeric ? 'alphanumeric' : 'byte'
-    const current = ALTERNATIVES[own].map((mode) => node(mode, data, mode === 'byte' ? encoder.encode(data).length : data.length))
+  for (const run of runs) {
+    // Digits and alphanumeric characters are one byte each: their length is the same in every mode.
+    const current = ALTERNATIVES[run.mode].map((mode) => node(mode, run.data, run.length))
     for (const to of current) {
       for (const prev of previous) {
         if (prev !== start && prev.mode === to.mode) {
@@ -129,27 +176,34 @@ function shortestPath(start: Node, end: Node): Node[] {
   return path
 }
 
-/**
- * The segments qrcode's `create(text)` encodes `text` with, as an explicit list for `create`: the
- * same version, mask and modules, without qrcode's search (see shortestPath). Undefined for an empty
- * text or one that is not well-formed UTF-16: qrcode throws on those, and must say so itself.
- */
-export function qrSegments(text: string, level: EcLevel): QRCodeSegment[] | undefined {
-  if (text === '' || /\p{Surrogate}/u.test(text)) return undefined
-  // qrcode weighs the mode switches at the version the unoptimised runs need (or 40 when none holds them).
-  const version = Version.getBestVersionForData(Segments.rawSplit(text), level) ?? 40
-  const { start, end } = buildGraph(text, version)
-  // Neighbouring runs in the same mode become one segment (qrcode's mergeSegments).
-  const merged: { mode: Mode; data: string }[] = []
-  for (const { mode, data } of shortestPath(start, end)) {
-    const last = merged.at(-1)
-    if (last?.mode === mode) last.data += data
-    else merged.push({ mode, data })
-  }
-  return merged.map(({ mode, data }) => (mode === 'byte' ? { mode, data: encoder.encode(data) } : { mode, data }))
+/** qrcode's segments for a text and the version they need (undefined beyond version 40). */
+export interface QrEncoding {
+  segments: QRCodeSegment[]
+  version: number | undefined
 }
 
-/** The version qrcode's `create` gives these segments at `level`; undefined when none holds them. */
-export function qrVersion(segments: QRCodeSegment[], level: EcLevel): number | undefined {
-  return Version.getBestVersionForData(Segments.fromArray(segments), level)
+/**
+ * The segments qrcode's `create(text)` encodes `text` with, as an explicit list for `create`, and
+ * their version: the same version, mask and modules, without qrcode's search (see shortestPath).
+ * Undefined for an empty text or one that is not well-formed UTF-16: qrcode throws on those, and
+ * must say so itself.
+ */
+export function qrEncoding(text: string, level: EcLevel): QrEncoding | undefined {
+  if (text === '' || /\p{Surrogate}/u.test(text)) return undefined
+  const runs = runsOf(text)
+  // qrcode weighs the mode switches at the version the unoptimised runs need (or 40 when none holds them).
+  const { start, end } = buildGraph(runs, versionFor(runs, level) ?? 40)
+  // Neighbouring runs in the same mode become one segment (qrcode's mergeSegments).
+  const merged: Run[] = []
+  for (const { mode, data, length } of shortestPath(start, end)) {
+    const last = merged.at(-1)
+    if (last?.mode === mode) {
+      last.data += data
+      last.length += length
+    } else merged.push({ mode, data, length })
+  }
+  return {
+    segments: merged.map(({ mode, data }) => (mode === 'byte' ? { mode, data: encoder.encode(data) } : { mode, data })),
+    version: versionFor(merged, level),
+  }
 }

@@ -1,8 +1,8 @@
 // QR codes as inline SVG: black modules on a white tile that carries its own quiet zone.
-import { create, type QRCodeSegment } from 'qrcode'
+import { create } from 'qrcode'
 import { escapeHtml } from './escape-html.ts'
 import { bestMask } from './qr-mask.ts'
-import { qrSegments, qrVersion } from './qr-segments.ts'
+import { qrEncoding, type QrEncoding } from './qr-segments.ts'
 
 /** Modules of white around the symbol (ISO/IEC 18004 asks for 4). Part of the SVG, never CSS. */
 export const QUIET_ZONE = 4
@@ -36,7 +36,7 @@ export interface QrCode {
  * drawn code is kept for the next page that shows it. Both caches are bounded: a build of a
  * thousand decks must not keep every symbol.
  */
-const encodings = new Map<string, { segments: QRCodeSegment[] | undefined }>()
+const encodings = new Map<string, { encoding: QrEncoding | undefined }>()
 const codes = new Map<string, QrCode>()
 
 function remember<T>(cache: Map<string, T>, limit: number, key: string, make: () => T): T {
@@ -49,18 +49,15 @@ function remember<T>(cache: Map<string, T>, limit: number, key: string, make: ()
   return found
 }
 
-/** qrcode's segments for the text, or undefined where only qrcode's own search can tell (see qrSegments). */
-function segmentsOf(text: string, level: EcLevel): QRCodeSegment[] | undefined {
-  return remember(encodings, 10_000, `${level}${text}`, () => ({ segments: qrSegments(text, level) })).segments
+/** qrcode's segments for the text and their version; undefined for a text qrcode refuses (see qrEncoding). */
+function encodingOf(text: string, level: EcLevel): QrEncoding | undefined {
+  return remember(encodings, 10_000, `${level}${text}`, () => ({ encoding: qrEncoding(text, level) })).encoding
 }
 
 /** Edge in modules (quiet zone included) of `text`'s code at `level`; undefined beyond version 40. */
 export function qrModules(text: string, level: EcLevel): number | undefined {
-  const segments = segmentsOf(text, level)
-  if (segments) {
-    const version = qrVersion(segments, level)
-    return version === undefined ? undefined : 17 + 4 * version + 2 * QUIET_ZONE
-  }
+  const encoding = encodingOf(text, level)
+  if (encoding) return encoding.version === undefined ? undefined : 17 + 4 * encoding.version + 2 * QUIET_ZONE
   try {
     return qrCode(text, level).modules
   } catch {
@@ -98,7 +95,7 @@ export function qrCode(text: string, level: EcLevel = 'M'): QrCode {
 
 function drawCode(text: string, level: EcLevel): QrCode {
   // Drawn with a fixed mask, which skips qrcode's own scoring of the 8 patterns; bestMask picks as it does.
-  const code = create(segmentsOf(text, level) ?? text, { errorCorrectionLevel: level, maskPattern: 0 })
+  const code = create(encodingOf(text, level)?.segments ?? text, { errorCorrectionLevel: level, maskPattern: 0 })
   const { size } = code.modules
   const { data } = bestMask(code.modules, level, 0)
   const modules = size + 2 * QUIET_ZONE

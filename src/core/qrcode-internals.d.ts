@@ -1,20 +1,9 @@
 // The parts of qrcode (lib/core) that qr-segments.ts and qr-mask.ts use besides its public create():
-// they keep the version and format information qrcode's own. Segment objects stay opaque here.
-declare module 'qrcode/lib/core/segments.js' {
-  import type { QRCodeSegment } from 'qrcode'
-  const Segments: {
-    /** The text's runs of digits, alphanumeric and other characters, unoptimised. */
-    rawSplit(data: string): unknown[]
-    /** Segment objects for explicit segments, as create() builds them. */
-    fromArray(array: QRCodeSegment[]): unknown[]
-  }
-  export default Segments
-}
-
+// they keep the capacities and format information qrcode's own.
 declare module 'qrcode/lib/core/version.js' {
   const Version: {
-    /** The smallest version holding the segments at the level; undefined beyond version 40. */
-    getBestVersionForData(data: unknown[], errorCorrectionLevel: string): number | undefined
+    /** Data bits (mode MIXED) or characters a version holds at an error correction level. */
+    getCapacity(version: number, errorCorrectionLevel: { bit: number }, mode: { bit: number }): number
   }
   export default Version
 }
@@ -30,4 +19,9 @@ declare module 'qrcode/lib/core/format-info.js' {
     getEncodedBits(errorCorrectionLevel: { bit: number }, mask: number): number
   }
   export default FormatInfo
+}
+
+declare module 'qrcode/lib/core/mode.js' {
+  const Mode: { MIXED: { bit: number } }
+  export default Mode
 }

@@ -37,8 +37,9 @@ export function displayUrl(url: string): string {
   const full = host + path
   // Counted and cut in graphemes: a UTF-16 slice would split an emoji or drop a combining accent.
   // No more UTF-16 units than the limit: no more graphemes either (segmenting is the costly part).
-  // And only as far as needed: the first 40 graphemes, and whether there are more than 42.
   if (full.length <= 42) return full
+  // Printable ASCII is a grapheme per unit; other text is segmented only as far as the cut.
+  if (/^[\x20-\x7e]*$/.test(full)) return `${full.slice(0, 40)}…`
   const graphemes: string[] = []
   for (const { segment } of GRAPHEMES.segment(full)) {
     graphemes.push(segment)

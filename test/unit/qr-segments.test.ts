@@ -1,10 +1,10 @@
-// qrSegments stands in for qrcode's own segment search: every code must come out module for module
+// qrEncoding stands in for qrcode's own segment search: every code must come out module for module
 // as qrcode draws it from the plain text, and the search must really be skipped for links.
 import fc from 'fast-check'
 import { create } from 'qrcode'
 import { describe, expect, it } from 'vitest'
 import { qrModules, type EcLevel } from '../../src/core/qr.ts'
-import { qrSegments, qrVersion } from '../../src/core/qr-segments.ts'
+import { qrEncoding } from '../../src/core/qr-segments.ts'
 import { shareUrl } from '../../src/core/share-url.ts'
 
 /** qrcode's symbol as data: what a scanner sees (version, mask, every module). */
@@ -20,11 +20,11 @@ function sameAsQrcode(text: string, level: EcLevel): void {
   } catch {
     // too long for any version: neither path may claim a size
   }
-  const segments = qrSegments(text, level)
-  expect(segments).toBeDefined()
-  if (segments) {
-    expect(qrVersion(segments, level)).toBe(expected?.version)
-    if (expected) expect(symbolOf(segments, level)).toEqual(expected)
+  const encoding = qrEncoding(text, level)
+  expect(encoding).toBeDefined()
+  if (encoding) {
+    expect(encoding.version).toBe(expected?.version)
+    if (expected) expect(symbolOf(encoding.segments, level)).toEqual(expected)
   }
   expect(qrModules(text, level)).toBe(expected ? expected.size + 8 : undefined)
 }
@@ -42,7 +42,7 @@ const share = fc
   .tuple(fc.constantFrom('linkedin', 'xing', 'x', 'mastodon') as fc.Arbitrary<'linkedin' | 'xing' | 'x' | 'mastodon'>, words, url)
   .map(([network, text, link]) => shareUrl(network, text, link, 'mastodon.social'))
 
-describe('qrSegments: the symbols qrcode draws from the plain text', () => {
+describe('qrEncoding: the symbols qrcode draws from the plain text', () => {
   it('for random texts of digits, capitals, umlauts, emoji and CJK', () => {
     fc.assert(fc.property(words, level, sameAsQrcode), { numRuns: 400 })
   })
@@ -71,8 +71,8 @@ describe('qrSegments: the symbols qrcode draws from the plain text', () => {
   })
 
   it('leaves to qrcode only an empty or broken text, which it refuses', () => {
-    expect(qrSegments('', 'M')).toBeUndefined()
-    expect(qrSegments('https://example.com/\ud83d', 'M')).toBeUndefined()
+    expect(qrEncoding('', 'M')).toBeUndefined()
+    expect(qrEncoding('https://example.com/\ud83d', 'M')).toBeUndefined()
     expect(qrModules('', 'M')).toBeUndefined()
     expect(qrModules('https://example.com/\ud83d', 'M')).toBeUndefined()
     // Every other text is segmented here (else qrcode's search is not skipped at all).
@@ -82,6 +82,6 @@ describe('qrSegments: the symbols qrcode draws from the plain text', () => {
       shareUrl('x', 'Wir feiern 🎉 das neue Werk in Görlitz – 25 Jahre!', 'https://example.com/news/2026/werk-goerlitz-7', 'mastodon.social'),
       'https://intranet.example.com/decks/go/e36milm9u5/',
     ]
-    for (const link of links) expect(qrSegments(link, 'M'), link).toBeDefined()
+    for (const link of links) expect(qrEncoding(link, 'M'), link).toBeDefined()
   })
 })
