@@ -41,9 +41,12 @@ function flipsOf(size: number, reserved: Uint8Array): Uint8Array[] {
   return flips
 }
 
+/** The 15 bits of format information per level and pattern (lib/core/format-info.js), computed once. */
+const FORMAT_BITS = { L: [0, 1, 2, 3, 4, 5, 6, 7].map((p) => FormatInfo.getEncodedBits(ECLevel.L, p)), M: [0, 1, 2, 3, 4, 5, 6, 7].map((p) => FormatInfo.getEncodedBits(ECLevel.M, p)) }
+
 /** The format information of `level` and pattern `p`, where lib/core/qrcode.js setupFormatInfo puts it. */
 function writeFormat(data: Uint8Array, size: number, level: EcLevel, p: number): void {
-  const bits = FormatInfo.getEncodedBits(ECLevel[level], p)
+  const bits = FORMAT_BITS[level][p]!
   for (let i = 0; i < 15; i++) {
     const mod = (bits >> i) & 1
     const row = i < 6 ? i : i < 8 ? i + 1 : size - 15 + i
@@ -54,91 +57,90 @@ function writeFormat(data: Uint8Array, size: number, level: EcLevel, p: number):
   data[(size - 8) * size + 8] = 1 // the dark module
 }
 
-/** Points for runs of 5 or more same-coloured modules in a row or column: 3, plus 1 per module beyond 5. */
-function penaltyN1(data: Uint8Array, size: number): number {
-  let points = 0
-  for (let row = 0; row < size; row++) {
-    let sameInRow = 0
-    let sameInCol = 0
-    let lastInRow = -1
-    let lastInCol = -1
-    for (let col = 0; col < size; col++) {
-      let module = data[row * size + col]!
-      if (module === lastInRow) sameInRow++
-      else {
-        if (sameInRow >= 5) points += 3 + (sameInRow - 5)
-        lastInRow = module
-        sameInRow = 1
-      }
-      module = data[col * size + row]!
-      if (module === lastInCol) sameInCol++
-      else {
-        if (sameInCol >= 5) points += 3 + (sameInCol - 5)
-        lastInCol = module
-        sameInCol = 1
-      }
-    }
-    if (sameInRow >= 5) points += 3 + (sameInRow - 5)
-    if (sameInCol >= 5) points += 3 + (sameInCol - 5)
-  }
-  return points
-}
-
-/** 3 points for each 2×2 block of one colour. */
-function penaltyN2(data: Uint8Array, size: number): number {
-  let points = 0
-  for (let row = 0; row < size - 1; row++) {
-    for (let col = 0, k = row * size; col < size - 1; col++, k++) {
-      const sum = data[k]! + data[k + 1]! + data[k + size]! + data[k + size + 1]!
-      if (sum === 4 || sum === 0) points++
-    }
-  }
-  return points * 3
-}
-
-/** 40 points for each 1:1:3:1:1 finder-like pattern with four light modules on one side, in rows and columns. */
-function penaltyN3(data: Uint8Array, size: number): number {
-  let points = 0
-  for (let row = 0; row < size; row++) {
-    let inRow = 0
-    let inCol = 0
-    for (let col = 0; col < size; col++) {
-      inRow = ((inRow << 1) & 0x7ff) | data[row * size + col]!
-      if (col >= 10 && (inRow === 0x5d0 || inRow === 0x05d)) points++
-      inCol = ((inCol << 1) & 0x7ff) | data[col * size + row]!
-      if (col >= 10 && (inCol === 0x5d0 || inCol === 0x05d)) points++
-    }
-  }
-  return points * 40
-}
-
-/** 10 points for each 5 % the share of dark modules is away from half. */
-function penaltyN4(data: Uint8Array): number {
+/**
+ * The penalty points of a masked symbol: qrcode's four rules (lib/core/mask-pattern.js
+ * getPenaltyN1..N4) with the same points, counted in one pass over the rows that also reads each
+ * column. N1: a run of 5 or more modules of one colour in a row or column, 3 plus 1 per module
+ * beyond 5. N2: 3 for each 2×2 block of one colour. N3: 40 for each 1:1:3:1:1 finder-like pattern
+ * with four light modules on one side (the last 11 modules as bits). N4: 10 for each 5 % the share
+ * of dark modules is away from half.
+ */
+function penalty(data: Uint8Array, size: number): number {
+  let runs = 0
+  let blocks = 0
+  let finders = 0
   let dark = 0
-  for (let k = 0; k < data.length; k++) dark += data[k]!
-  return Math.abs(Math.ceil((dark * 100) / data.length / 5) - 10) * 10
+  for (let i = 0; i < size; i++) {
+    let rowRun = 0
+    let rowLast = -1
+    let rowBits = 0
+    let colRun = 0
+    let colLast = -1
+    let colBits = 0
+    const rowStart = i * size
+    for (let j = 0; j < size; j++) {
+      const inRow = data[rowStart + j]! // row i, column j
+      const inCol = data[j * size + i]! // row j, column i
+      dark += inRow
+      if (inRow === rowLast) rowRun++
+      else {
+        if (rowRun >= 5) runs += rowRun - 2
+        rowLast = inRow
+        rowRun = 1
+      }
+      if (inCol === colLast) colRun++
+      else {
+        if (colRun >= 5) runs += colRun - 2
+        colLast = inCol
+        colRun = 1
+      }
+      rowBits = ((rowBits << 1) & 0x7ff) | inRow
+      colBits = ((colBits << 1) & 0x7ff) | inCol
+      if (j >= 10) {
+        if (rowBits === 0x5d0 || rowBits === 0x05d) finders++
+        if (colBits === 0x5d0 || colBits === 0x05d) finders++
+      }
+      if (i < size - 1 && j < size - 1) {
+        const k = rowStart + j
+        const block = inRow + data[k + 1]! + data[k + size]! + data[k + size + 1]!
+        if (block === 4 || block === 0) blocks++
+      }
+    }
+    if (rowRun >= 5) runs += rowRun - 2
+    if (colRun >= 5) runs += colRun - 2
+  }
+  return runs + blocks * 3 + finders * 40 + Math.abs(Math.ceil((dark * 100) / data.length / 5) - 10) * 10
+}
+
+/** `data` with pattern `flip` applied, into `out`. */
+function applyFlips(data: Uint8Array, flip: Uint8Array, out: Uint8Array): Uint8Array {
+  for (let k = 0; k < data.length; k++) out[k] = data[k]! ^ flip[k]!
+  return out
 }
 
 /**
  * The modules qrcode's `create` draws, from a symbol it drew with mask pattern `drawnWith` (so it
  * skipped its own search): the data unmasked, each pattern scored with its format information in
- * place, and the best one applied. Returns the chosen pattern and the modules, row by row.
+ * place, and the one with the fewest points applied, the first among equals as in qrcode's
+ * getBestMask. Returns the chosen pattern and the modules, row by row.
  */
 export function bestMask(modules: BitMatrix, level: EcLevel, drawnWith: number): { mask: number; data: Uint8Array } {
   const { size, reservedBit: reserved } = modules
   const flips = flipsOf(size, reserved)
-  const xor = (a: Uint8Array, b: Uint8Array) => {
-    const out = new Uint8Array(a.length)
-    for (let k = 0; k < a.length; k++) out[k] = a[k]! ^ b[k]!
-    return out
-  }
-  const unmasked = xor(modules.data, flips[drawnWith]!)
-  let best = { mask: 0, data: unmasked, points: Infinity }
+  const unmasked = applyFlips(modules.data, flips[drawnWith]!, new Uint8Array(size * size))
+  const trial = new Uint8Array(size * size)
+  let best = 0
+  let fewest = Infinity
   for (let p = 0; p < PATTERNS.length; p++) {
-    const data = xor(unmasked, flips[p]!)
-    writeFormat(data, size, level, p)
-    const points = penaltyN1(data, size) + penaltyN2(data, size) + penaltyN3(data, size) + penaltyN4(data)
-    if (points < best.points) best = { mask: p, data, points }
+    applyFlips(unmasked, flips[p]!, trial)
+    writeFormat(trial, size, level, p)
+    const points = penalty(trial, size)
+    if (points < fewest) {
+      fewest = points
+      best = p
+    }
   }
-  return { mask: best.mask, data: best.data }
+  const data = applyFlips(unmasked, flips[best]!, trial)
+  writeFormat(data, size, level, best)
+  return { mask: best, data }
 }
