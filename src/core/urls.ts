@@ -24,8 +24,21 @@ export function urlPath(path: string): string {
   return path.replace(/[^\x21-\x7e]+/g, encodeURIComponent)
 }
 
+/** Labels already made: a task's link is labelled for the layout, the slide and the homework page. */
+const labels = new Map<string, string>()
+
 /** Short human-readable form of a URL for under a QR code: host without www, plus the path. */
 export function displayUrl(url: string): string {
+  let label = labels.get(url)
+  if (label === undefined) {
+    if (labels.size >= 1_000) labels.clear()
+    label = shortForm(url)
+    labels.set(url, label)
+  }
+  return label
+}
+
+function shortForm(url: string): string {
   const u = new URL(url)
   const host = domainToUnicode(u.hostname).replace(/^www\./, '')
   let path = u.pathname === '/' ? '' : u.pathname.replace(/\/$/, '')
