@@ -71,12 +71,12 @@ const capacities = new Map<number, number>()
 export function byteCapacity(version: number): number {
   const known = capacities.get(version)
   if (known !== undefined) return known
-  // Binary search through qrcode itself rather than a copied table (v4: 78, v10: 271).
+  // Binary search through qrcode's own version choice rather than a copied table (v4: 78, v10: 271).
   let lo = 0
   let hi = 2953 // version 40, level L
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2)
-    if (create('a'.repeat(mid), { errorCorrectionLevel: 'L' }).version <= version) lo = mid
+    if ((qrModules('a'.repeat(mid), 'L')! - 2 * QUIET_ZONE - 17) / 4 <= version) lo = mid
     else hi = mid - 1
   }
   capacities.set(version, lo)

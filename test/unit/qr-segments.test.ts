@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { create } from 'qrcode'
 import { describe, expect, it } from 'vitest'
-import { qrModules, type EcLevel } from '../../src/core/qr.ts'
+import { byteCapacity, qrModules, type EcLevel } from '../../src/core/qr.ts'
 import { qrEncoding } from '../../src/core/qr-segments.ts'
 import { shareUrl } from '../../src/core/share-url.ts'
 
@@ -83,5 +83,14 @@ describe('qrEncoding: the symbols qrcode draws from the plain text', () => {
       'https://intranet.example.com/decks/go/e36milm9u5/',
     ]
     for (const link of links) expect(qrEncoding(link, 'M'), link).toBeDefined()
+  })
+
+  it('byteCapacity: the most bytes qrcode puts in a version at level L', () => {
+    for (const version of [1, 4, 10, 27, 40]) {
+      const n = byteCapacity(version)
+      expect(create('a'.repeat(n), { errorCorrectionLevel: 'L' }).version).toBeLessThanOrEqual(version)
+      if (version < 40) expect(create('a'.repeat(n + 1), { errorCorrectionLevel: 'L' }).version).toBe(version + 1)
+    }
+    expect([byteCapacity(4), byteCapacity(10)]).toEqual([78, 271])
   })
 })
