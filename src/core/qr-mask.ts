@@ -59,11 +59,14 @@ function writeFormat(data: Uint8Array, size: number, level: EcLevel, p: number):
 
 /**
  * The penalty points of a masked symbol: qrcode's four rules (lib/core/mask-pattern.js
- * getPenaltyN1..N4) with the same points, counted in one pass over the rows that also reads each
- * column. N1: a run of 5 or more modules of one colour in a row or column, 3 plus 1 per module
- * beyond 5. N2: 3 for each 2×2 block of one colour. N3: 40 for each 1:1:3:1:1 finder-like pattern
- * with four light modules on one side (the last 11 modules as bits). N4: 10 for each 5 % the share
- * of dark modules is away from half.
+ * getPenaltyN1..N4) with the same points. N1: a run of 5 or more modules of one colour in a row or
+ * column, 3 plus 1 per module beyond 5. N2: 3 for each 2×2 block of one colour. N3: 40 for each
+ * 1:1:3:1:1 finder-like pattern with four light modules on one side (the last 11 modules as bits).
+ * N4: 10 for each 5 % the share of dark modules is away from half.
+ *
+ * One pass over the rows reads each row and column once. Whether a module continues a run is as
+ * likely as not, so runs are counted without branching on it: the run length resets by arithmetic,
+ * and a run earns its points as it grows (3 at its 5th module, 1 for each further one).
  */
 function penalty(data: Uint8Array, size: number): number {
   let runs = 0
@@ -72,42 +75,38 @@ function penalty(data: Uint8Array, size: number): number {
   let dark = 0
   for (let i = 0; i < size; i++) {
     let rowRun = 0
-    let rowLast = -1
+    let rowLast = 0
     let rowBits = 0
     let colRun = 0
-    let colLast = -1
+    let colLast = 0
     let colBits = 0
     const rowStart = i * size
     for (let j = 0; j < size; j++) {
       const inRow = data[rowStart + j]! // row i, column j
       const inCol = data[j * size + i]! // row j, column i
       dark += inRow
-      if (inRow === rowLast) rowRun++
-      else {
-        if (rowRun >= 5) runs += rowRun - 2
-        rowLast = inRow
-        rowRun = 1
-      }
-      if (inCol === colLast) colRun++
-      else {
-        if (colRun >= 5) runs += colRun - 2
-        colLast = inCol
-        colRun = 1
-      }
+      rowRun = rowRun * (inRow ^ rowLast ^ 1) + 1 // 1 at j = 0, as rowRun starts at 0
+      colRun = colRun * (inCol ^ colLast ^ 1) + 1
+      rowLast = inRow
+      colLast = inCol
+      if (rowRun >= 5) runs += rowRun === 5 ? 3 : 1
+      if (colRun >= 5) runs += colRun === 5 ? 3 : 1
       rowBits = ((rowBits << 1) & 0x7ff) | inRow
       colBits = ((colBits << 1) & 0x7ff) | inCol
       if (j >= 10) {
         if (rowBits === 0x5d0 || rowBits === 0x05d) finders++
         if (colBits === 0x5d0 || colBits === 0x05d) finders++
       }
-      if (i < size - 1 && j < size - 1) {
-        const k = rowStart + j
-        const block = inRow + data[k + 1]! + data[k + size]! + data[k + size + 1]!
-        if (block === 4 || block === 0) blocks++
+    }
+    if (i < size - 1) {
+      // Blocks between row i and row i + 1: the sum of each column's pair, and of its neighbour's.
+      let left = data[rowStart]! + data[rowStart + size]!
+      for (let j = 1; j < size; j++) {
+        const right = data[rowStart + j]! + data[rowStart + size + j]!
+        blocks += ((left + right) & 3) === 0 ? 1 : 0 // 0 or 4 dark modules
+        left = right
       }
     }
-    if (rowRun >= 5) runs += rowRun - 2
-    if (colRun >= 5) runs += colRun - 2
   }
   return runs + blocks * 3 + finders * 40 + Math.abs(Math.ceil((dark * 100) / data.length / 5) - 10) * 10
 }
