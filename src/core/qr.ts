@@ -30,8 +30,9 @@ export interface QrCode {
  */
 
 /**
- * Encoding is most of a build's time (qrcode scores all 8 mask patterns), and each task's URL is
- * sized for the layout (at both levels), drawn on the slide and again on the homework page. A size
+ * Drawing a code is the costly part of a deck (segments, error correction, 8 mask patterns scored),
+ * and each task's URL is sized for the layout (at both levels), drawn on the slide and again on the
+ * homework page. A size
  * needs only the version, which the segments give (qr-segments.ts) without drawing the symbol; a
  * drawn code is kept for the next page that shows it. Both caches are bounded: a build of a
  * thousand decks must not keep every symbol.
@@ -61,7 +62,7 @@ export function qrModules(text: string, level: EcLevel): number | undefined {
   try {
     return qrCode(text, level).modules
   } catch {
-    return undefined // qrcode throws when the data exceeds version 40 at this level
+    return undefined // qrcode throws on an empty or broken (lone surrogate) text
   }
 }
 
