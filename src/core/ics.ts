@@ -144,24 +144,26 @@ function escapeText(value: string): string {
   return value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n')
 }
 
-const encoder = new TextEncoder()
-
 /** RFC 5545 3.1: lines of at most 75 octets, continued after CRLF + space; never inside a character. */
 function fold(line: string): string {
+  if (line.length <= 75 && /^[\x00-\x7f]*$/.test(line)) return line // most lines: short ASCII
   const parts: string[] = []
-  let current = ''
+  let start = 0
   let octets = 0
-  for (const char of line) {
-    const size = encoder.encode(char).length
-    const limit = parts.length === 0 ? 75 : 74 // continuation lines start with the space
+  let limit = 75 // continuation lines start with the space: 74 after the first
+  for (let i = 0; i < line.length; ) {
+    const code = line.codePointAt(i)!
+    // UTF-8 octets of the code point; a lone surrogate is written as U+FFFD, 3 octets.
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4
     if (octets + size > limit) {
-      parts.push(current)
-      current = ''
+      parts.push(line.slice(start, i))
+      start = i
       octets = 0
+      limit = 74
     }
-    current += char
     octets += size
+    i += code > 0xffff ? 2 : 1
   }
-  parts.push(current)
+  parts.push(line.slice(start))
   return parts.join('\r\n ')
 }

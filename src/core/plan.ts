@@ -57,9 +57,20 @@ export interface PlanGrid {
   rows: PlanRow[]
 }
 
+/** Titles and department names in German order: what localeCompare(…, 'de') gives, one collator for all. */
+export const GERMAN = new Intl.Collator('de')
+
+const keys = new Map<string, string>()
+
 /** How audiences match departments: case, surrounding and repeated white space and Unicode form ignored. */
 export function departmentKey(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase('de')
+  let key = keys.get(name) // a site has a few audiences, named on every deck
+  if (key === undefined) {
+    if (keys.size >= 1_000) keys.clear()
+    key = name.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase('de')
+    keys.set(name, key)
+  }
+  return key
 }
 
 /**
@@ -71,7 +82,7 @@ export function departmentNames(decks: readonly Deck[], departments: readonly st
   const names = new Map<string, string>()
   for (const name of departments) if (!names.has(departmentKey(name))) names.set(departmentKey(name), name.trim())
   const listed = new Set(names.keys())
-  const byDate = [...decks].sort((a, b) => a.meta.date.localeCompare(b.meta.date) || a.meta.title.localeCompare(b.meta.title, 'de'))
+  const byDate = [...decks].sort((a, b) => a.meta.date.localeCompare(b.meta.date) || GERMAN.compare(a.meta.title, b.meta.title))
   for (const deck of byDate) if (!listed.has(departmentKey(deck.meta.audience))) names.set(departmentKey(deck.meta.audience), deck.meta.audience)
   return (audience) => names.get(departmentKey(audience)) ?? audience
 }
@@ -90,7 +101,7 @@ export function planGrid(decks: readonly Deck[], options: PlanOptions): PlanGrid
     if (!groups.has(key)) groups.set(key, { name: name.trim(), listed: true, decks: [] })
   }
   const listedAny = groups.size > 0
-  const byDate = [...decks].sort((a, b) => a.meta.date.localeCompare(b.meta.date) || a.meta.title.localeCompare(b.meta.title, 'de'))
+  const byDate = [...decks].sort((a, b) => a.meta.date.localeCompare(b.meta.date) || GERMAN.compare(a.meta.title, b.meta.title))
   const unlisted: string[] = []
   for (const deck of byDate) {
     const key = departmentKey(deck.meta.audience)
@@ -103,7 +114,7 @@ export function planGrid(decks: readonly Deck[], options: PlanOptions): PlanGrid
     if (!group.listed || !listedAny) group.name = deck.meta.audience // the latest spelling wins
     group.decks.push(deck)
   }
-  const order = [...options.departments.map(departmentKey), ...unlisted.sort((a, b) => groups.get(a)!.name.localeCompare(groups.get(b)!.name, 'de'))]
+  const order = [...options.departments.map(departmentKey), ...unlisted.sort((a, b) => GERMAN.compare(groups.get(a)!.name, groups.get(b)!.name))]
   const rows = [...new Set(order)].map((key) => planRow(groups.get(key)!, months, today, staleAfterWeeks))
   return { today, staleAfterWeeks, months, rows }
 }

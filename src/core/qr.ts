@@ -1,6 +1,8 @@
 // QR codes as inline SVG: black modules on a white tile that carries its own quiet zone.
 import { create } from 'qrcode'
 import { escapeHtml } from './escape-html.ts'
+import { bestMask } from './qr-mask.ts'
+import { qrEncoding, type QrEncoding } from './qr-segments.ts'
 
 /** Modules of white around the symbol (ISO/IEC 18004 asks for 4). Part of the SVG, never CSS. */
 export const QUIET_ZONE = 4
@@ -28,28 +30,39 @@ export interface QrCode {
  */
 
 /**
- * Encoding is most of a build's time (qrcode scores all 8 mask patterns), and each task's URL is
- * encoded for the size check, the slide and the homework page: encode each text and level once.
+ * Drawing a code is the costly part of a deck (segments, error correction, 8 mask patterns scored),
+ * and each task's URL is sized for the layout (at both levels), drawn on the slide and again on the
+ * homework page. A size
+ * needs only the version, which the segments give (qr-segments.ts) without drawing the symbol; a
+ * drawn code is kept for the next page that shows it. Both caches are bounded: a build of a
+ * thousand decks must not keep every symbol.
  */
-const symbols = new Map<string, ReturnType<typeof create>>()
+const encodings = new Map<string, { encoding: QrEncoding | undefined }>()
+const codes = new Map<string, QrCode>()
 
-function symbol(text: string, level: EcLevel): ReturnType<typeof create> {
-  const key = `${level}${text}`
-  let found = symbols.get(key)
-  if (!found) {
-    if (symbols.size >= 10_000) symbols.clear()
-    found = create(text, { errorCorrectionLevel: level })
-    symbols.set(key, found)
+function remember<T>(cache: Map<string, T>, limit: number, key: string, make: () => T): T {
+  let found = cache.get(key)
+  if (found === undefined) {
+    if (cache.size >= limit) cache.clear()
+    found = make()
+    cache.set(key, found)
   }
   return found
 }
 
+/** qrcode's segments for the text and their version; undefined for a text qrcode refuses (see qrEncoding). */
+function encodingOf(text: string, level: EcLevel): QrEncoding | undefined {
+  return remember(encodings, 10_000, `${level}${text}`, () => ({ encoding: qrEncoding(text, level) })).encoding
+}
+
 /** Edge in modules (quiet zone included) of `text`'s code at `level`; undefined beyond version 40. */
 export function qrModules(text: string, level: EcLevel): number | undefined {
+  const encoding = encodingOf(text, level)
+  if (encoding) return encoding.version === undefined ? undefined : 17 + 4 * encoding.version + 2 * QUIET_ZONE
   try {
-    return symbol(text, level).modules.size + 2 * QUIET_ZONE
+    return qrCode(text, level).modules
   } catch {
-    return undefined // qrcode throws when the data exceeds version 40 at this level
+    return undefined // qrcode throws on an empty or broken (lone surrogate) text
   }
 }
 
@@ -59,12 +72,12 @@ const capacities = new Map<number, number>()
 export function byteCapacity(version: number): number {
   const known = capacities.get(version)
   if (known !== undefined) return known
-  // Binary search through qrcode itself rather than a copied table (v4: 78, v10: 271).
+  // Binary search through qrcode's own version choice rather than a copied table (v4: 78, v10: 271).
   let lo = 0
   let hi = 2953 // version 40, level L
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2)
-    if (create('a'.repeat(mid), { errorCorrectionLevel: 'L' }).version <= version) lo = mid
+    if ((qrModules('a'.repeat(mid), 'L')! - 2 * QUIET_ZONE - 17) / 4 <= version) lo = mid
     else hi = mid - 1
   }
   capacities.set(version, lo)
@@ -78,8 +91,14 @@ export function byteCapacity(version: number): number {
  * @example qrCode('https://www.xing.com/profile').svg // '<svg xmlns=… viewBox="0 0 37 37" …>'
  */
 export function qrCode(text: string, level: EcLevel = 'M'): QrCode {
-  const code = symbol(text, level)
-  const { size, data } = code.modules
+  return remember(codes, 1_000, `${level}${text}`, () => drawCode(text, level))
+}
+
+function drawCode(text: string, level: EcLevel): QrCode {
+  // Drawn with a fixed mask, which skips qrcode's own scoring of the 8 patterns; bestMask picks as it does.
+  const code = create(encodingOf(text, level)?.segments ?? text, { errorCorrectionLevel: level, maskPattern: 0 })
+  const { size } = code.modules
+  const { data } = bestMask(code.modules, level, 0)
   const modules = size + 2 * QUIET_ZONE
   let path = ''
   for (let y = 0; y < size; y++) {

@@ -4,14 +4,14 @@ import { formatDate, WORDS } from './i18n.ts'
 import type { Lang } from './frontmatter.ts'
 import type { Deck } from './model.ts'
 import { pageShell } from './page-shell.ts'
-import { departmentNames } from './plan.ts'
+import { departmentNames, GERMAN } from './plan.ts'
 import { EXPORTS_FOLDER, exportFileName } from './select-decks.ts'
 import type { SiteContext } from './site-context.ts'
 import { siteHref } from './urls.ts'
 
 /** Upcoming decks soonest first, past decks latest first; then audience, then title. */
 export function splitByDate(decks: readonly Deck[], today: string): { upcoming: Deck[]; past: Deck[] } {
-  const byTitle = (a: Deck, b: Deck) => a.meta.title.localeCompare(b.meta.title, 'de')
+  const byTitle = (a: Deck, b: Deck) => GERMAN.compare(a.meta.title, b.meta.title)
   const upcoming = decks.filter((d) => d.meta.date >= today).sort((a, b) => a.meta.date.localeCompare(b.meta.date) || byTitle(a, b))
   const past = decks.filter((d) => d.meta.date < today).sort((a, b) => b.meta.date.localeCompare(a.meta.date) || byTitle(a, b))
   return { upcoming, past }
@@ -22,9 +22,11 @@ function groupByAudience(decks: Deck[], department: (audience: string) => string
   const groups = new Map<string, Deck[]>()
   for (const deck of decks) {
     const name = department(deck.meta.audience)
-    groups.set(name, [...(groups.get(name) ?? []), deck])
+    const group = groups.get(name)
+    if (group) group.push(deck)
+    else groups.set(name, [deck])
   }
-  return new Map([...groups].sort(([a], [b]) => a.localeCompare(b, 'de')))
+  return new Map([...groups].sort(([a], [b]) => GERMAN.compare(a, b)))
 }
 
 export function renderIndex(decks: readonly Deck[], ctx: SiteContext): string {
@@ -78,7 +80,7 @@ function takeAlong(deck: Deck, href: (target: string) => string): string {
  */
 function filterForm(audiences: readonly string[], lang: Lang): string {
   const words = WORDS[lang]
-  const departments = [...new Set(audiences)].sort((a, b) => a.localeCompare(b, 'de'))
+  const departments = [...new Set(audiences)].sort(GERMAN.compare)
   const options = departments.map((d) => `<option value="${escapeHtml(d)}">${escapeHtml(d)}</option>`).join('')
   return `<div class="filter" role="search" data-filter hidden>
 <label>${words.department} <select name="department"><option value="">${words.allDepartments}</option>${options}</select></label>

@@ -176,11 +176,19 @@ function graphemeColumns(grapheme: string): number {
 }
 
 /**
+ * Text in which every UTF-16 unit is a grapheme of one column that a line may not break inside:
+ * ASCII, Latin-1 and Latin Extended letters without combining marks, and the punctuation of German
+ * and English text. Most of a deck is such text; the grapheme segmenter is the costly part.
+ */
+const SIMPLE = /^[\x20-\x7e\u00a0-\u02ff\u2013\u2014\u2018-\u201e\u2022\u2026\u20ac]*$/
+
+/**
  * Columns `text` takes in a monospaced mail client (not its UTF-16 length). Not string-width (the
  * CLI's tables use it): core is also bundled with a project's vite.config.ts, where its default
  * import does not survive the bundling.
  */
 export function textColumns(text: string): number {
+  if (SIMPLE.test(text)) return text.length
   let columns = 0
   for (const { segment } of graphemes.segment(text)) columns += graphemeColumns(segment)
   return columns
@@ -188,7 +196,7 @@ export function textColumns(text: string): number {
 
 /** A word as the pieces a line may end between: CJK text breaks between its characters, needing no space. A URL stays whole. */
 function breakPieces(word: string): string[] {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(word)) return [word]
+  if (/^[a-z][a-z0-9+.-]*:/i.test(word) || SIMPLE.test(word)) return [word]
   const pieces: string[] = []
   let piece = ''
   for (const { segment } of graphemes.segment(word)) {

@@ -24,8 +24,21 @@ export function urlPath(path: string): string {
   return path.replace(/[^\x21-\x7e]+/g, encodeURIComponent)
 }
 
+/** Labels already made: a task's link is labelled for the layout, the slide and the homework page. */
+const labels = new Map<string, string>()
+
 /** Short human-readable form of a URL for under a QR code: host without www, plus the path. */
 export function displayUrl(url: string): string {
+  let label = labels.get(url)
+  if (label === undefined) {
+    if (labels.size >= 1_000) labels.clear()
+    label = shortForm(url)
+    labels.set(url, label)
+  }
+  return label
+}
+
+function shortForm(url: string): string {
   const u = new URL(url)
   const host = domainToUnicode(u.hostname).replace(/^www\./, '')
   let path = u.pathname === '/' ? '' : u.pathname.replace(/\/$/, '')
@@ -38,8 +51,14 @@ export function displayUrl(url: string): string {
   // Counted and cut in graphemes: a UTF-16 slice would split an emoji or drop a combining accent.
   // No more UTF-16 units than the limit: no more graphemes either (segmenting is the costly part).
   if (full.length <= 42) return full
-  const graphemes = Array.from(GRAPHEMES.segment(full), (s) => s.segment)
-  return graphemes.length > 42 ? `${graphemes.slice(0, 40).join('')}…` : full
+  // Printable ASCII is a grapheme per unit; other text is segmented only as far as the cut.
+  if (/^[\x20-\x7e]*$/.test(full)) return `${full.slice(0, 40)}…`
+  const graphemes: string[] = []
+  for (const { segment } of GRAPHEMES.segment(full)) {
+    graphemes.push(segment)
+    if (graphemes.length > 42) return `${graphemes.slice(0, 40).join('')}…`
+  }
+  return full
 }
 
 const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' })

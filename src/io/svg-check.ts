@@ -92,6 +92,8 @@ function allowedHref(element: string, href: string): boolean {
 
 /** CSS that loads another file: url() to anything but #id, @import, image-set(); escapes decoded first. */
 function checkCss(css: string, refuse: (what: string) => never): void {
+  // Each form below needs "(" or "@", or an escape that writes one: most attribute values have neither.
+  if (!/[\\(@]/.test(css)) return
   const decoded = css.replace(/\\([0-9a-f]{1,6})\s?|\\(.)/gi, (_, hex: string | undefined, char: string | undefined) =>
     hex ? String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff) || 0xfffd) : char!,
   )

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 import { taskIcs, type TaskIcsInput } from '../../src/core/ics.ts'
@@ -83,6 +84,32 @@ describe('line folding', () => {
     expect(event.summary).toBe(long.title)
     expect(event.description).toBe(`${long.description}\n\n${long.url}`)
     expect(vevent.getFirstPropertyValue('url')).toBe(long.url)
+  })
+})
+
+describe('line folding, any text', () => {
+  /** Where a line breaks decides the bytes: each part takes characters while the next still fits its 75 (74) octets. */
+  const foldedAsOctets = (line: string): string[] => {
+    const parts = ['']
+    for (const char of line) {
+      const limit = parts.length === 1 ? 75 : 74
+      if (Buffer.byteLength(parts.at(-1)! + char, 'utf8') > limit) parts.push('')
+      parts[parts.length - 1] += char
+    }
+    return parts
+  }
+
+  it('breaks exactly where the octets run out, for ASCII, umlauts, CJK, emoji and broken surrogates', () => {
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom('a', 'Z', ' ', 'ä', 'ß', '€', '語', '🎉', '👩‍💻', '\ud83d'), fc.string({ unit: 'binary', maxLength: 1 })), maxLength: 200 })
+    const check = (title: string) => {
+      const clean = title.replace(/[\\;,\r\n]/g, 'x') // nothing to escape: the summary line is the title
+      const ics = taskIcs({ ...base, title: clean })
+      const summary = ics.slice(ics.indexOf('SUMMARY;'), ics.indexOf('\r\nDESCRIPTION;')).split('\r\n ')
+      expect(summary).toEqual(foldedAsOctets(`SUMMARY;LANGUAGE=de:${clean}`))
+    }
+    fc.assert(fc.property(text, check), { numRuns: 300 })
+    // "SUMMARY;LANGUAGE=de:" is 20 octets: titles of 55 and 56 make lines of 75 and 76.
+    for (const n of [54, 55, 56, 57, 129, 130, 131]) check('a'.repeat(n))
   })
 })
 

@@ -53,6 +53,8 @@ describe('checkSvg', () => {
     ['an SVG picture inside as a data: URL', svg('<image href="data:image/svg+xml;base64,PHN2Zy8+"/>'), 'the reference href="data:image/svg+xml;base64,PHN2Zy8+"'],
     ['a use of another file', svg('<use href="icons.svg#star"/>'), 'the reference href="icons.svg#star"'],
     ['url() hidden behind a CSS escape', svg('<style>.a { fill: \\75 rl(https://x.example/y.svg#p) }</style>'), 'the external reference url(https://x.example/y.svg#p)'],
+    ['@import without brackets', svg('<style>@import "https://x.example/a.css";</style>'), 'the external reference @import'],
+    ['@import written as a CSS escape, without brackets', svg('<style>\\40 import "https://x.example/a.css";</style>'), 'the external reference @import'],
     ['the second url() of a rule', svg('<style>.a { fill: url(#g); stroke: url(https://x.example/y) }</style>'), 'the external reference url(https://x.example/y)'],
     ['url() in a presentation attribute', svg('<rect fill="url(https://x.example/p.svg#g)"/>'), 'the external reference url(https://x.example/p.svg#g) in fill='],
     ['image-set() in a style attribute', svg('<rect style="fill: image-set(&quot;a.png&quot; 1x)"/>'), 'the external reference image-set( in style='],

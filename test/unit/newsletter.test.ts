@@ -53,6 +53,19 @@ describe('wrapText', () => {
     expect(wrapText('https://example.com/日本語のタイトルとても長いテキストがここに入ります日本語のタイトルとても長いテキスト')).not.toContain('\n')
   })
 
+  it('counts Latin text as its length, as the grapheme count of the same text with an emoji after it shows', () => {
+    // textColumns takes a shortcut for text of one-column letters; an emoji forces the full count.
+    // Letters, combining marks and punctuation (no prepended mark, which would take the space).
+    const latin = fc.string({ unit: fc.oneof(fc.integer({ min: 0x20, max: 0x5ff }), fc.integer({ min: 0x2000, max: 0x20ff })).map((c) => String.fromCharCode(c)), maxLength: 80 })
+    fc.assert(
+      fc.property(latin, (text) => {
+        expect(textColumns(text)).toBe(textColumns(`${text} 🎉`) - 3)
+      }),
+      { numRuns: 2000 },
+    )
+    expect(textColumns('Grüße – „Beiträge“ … 25 € • Ærø')).toBe(31)
+  })
+
   it('indents the lines after the first', () => {
     // "- " and 14 words of 4 letters make 71 columns; a 15th would make 76.
     expect(wrapText(`${'word '.repeat(20)}end`, '- ', '  ')).toBe(`- ${'word '.repeat(14).trim()}\n  ${'word '.repeat(6)}end`)

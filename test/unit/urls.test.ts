@@ -11,6 +11,8 @@ describe('displayUrl', () => {
     ['an internationalised domain and an encoded path, readable', 'https://xn--bcher-kva.example/Stra%C3%9Fe', 'bücher.example/Straße'],
     ['a label of 42 characters, whole', at40('bbb'), `example.com/${'a'.repeat(27)}bbb`],
     ['a longer label, cut to 40 characters and …', at40('bbbb'), `example.com/${'a'.repeat(27)}b…`],
+    ['42 characters but more UTF-16 units (an emoji last), whole', at40('bb😀'), `example.com/${'a'.repeat(27)}bb😀`],
+    ['a long label of emoji, cut after 40 characters', at40('😀'.repeat(30)), `example.com/${'a'.repeat(27)}😀…`],
     ['an emoji at the cut, kept whole (not half a surrogate pair)', at40('😀-und-noch-mehr'), `example.com/${'a'.repeat(27)}😀…`],
     ['a family emoji (ZWJ sequence) at the cut, kept whole', at40('👩‍👩‍👧-und-noch-mehr'), `example.com/${'a'.repeat(27)}👩‍👩‍👧…`],
     ['a letter with a combining accent at the cut, kept with its accent', at40('e\u0301-und-noch-mehr'), `example.com/${'a'.repeat(27)}e\u0301…`],

@@ -1,0 +1,27 @@
+// The parts of qrcode (lib/core) that qr-segments.ts and qr-mask.ts use besides its public create():
+// they keep the capacities and format information qrcode's own.
+declare module 'qrcode/lib/core/version.js' {
+  const Version: {
+    /** Data bits (mode MIXED) or characters a version holds at an error correction level. */
+    getCapacity(version: number, errorCorrectionLevel: { bit: number }, mode: { bit: number }): number
+  }
+  export default Version
+}
+
+declare module 'qrcode/lib/core/error-correction-level.js' {
+  const ECLevel: Record<'L' | 'M' | 'Q' | 'H', { bit: number }>
+  export default ECLevel
+}
+
+declare module 'qrcode/lib/core/format-info.js' {
+  const FormatInfo: {
+    /** The 15 bits of format information for a level and mask pattern, BCH-coded and masked. */
+    getEncodedBits(errorCorrectionLevel: { bit: number }, mask: number): number
+  }
+  export default FormatInfo
+}
+
+declare module 'qrcode/lib/core/mode.js' {
+  const Mode: { MIXED: { bit: number } }
+  export default Mode
+}
