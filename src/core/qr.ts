@@ -1,7 +1,6 @@
 // QR codes as inline SVG: black modules on a white tile that carries its own quiet zone.
 import { create } from 'qrcode'
 import ECLevel from 'qrcode/lib/core/error-correction-level.js'
-import Mode from 'qrcode/lib/core/mode.js'
 import Segments from 'qrcode/lib/core/segments.js'
 import Version from 'qrcode/lib/core/version.js'
 import { escapeHtml } from './escape-html.ts'
@@ -61,40 +60,11 @@ function qrVersion(text: string, level: EcLevel): number | undefined {
   let version = symbols.get(key)?.version
   if (version === undefined && text !== '') {
     const estimated = Version.getBestVersionForData(Segments.rawSplit(text), ECLevel[level])
-    version = boundedVersion(text, level, estimated || 40) ?? Version.getBestVersionForData(Segments.fromString(text, estimated || 40), ECLevel[level])
+    version = Version.getBestVersionForData(Segments.fromString(text, estimated || 40), ECLevel[level])
   }
   if (versions.size >= 10_000) versions.clear()
   versions.set(key, version)
   return version
-}
-
-/** The character count field's width: the same for versions 1–9, 10–26 and 27–40. */
-const versionClass = (version: number) => (version < 10 ? 0 : version < 27 ? 1 : 2)
-
-/**
- * The version without qrcode's search for the best segments (a shortest path, most of what is left),
- * when two bounds agree. No segmentation needs fewer bits than one header and each character in its
- * cheapest mode (a digit 10/3 bits, A–Z and ` $%*+-./:` 5.5, anything else 8 per UTF-8 byte); the
- * segments qrcode picks for `estimated` need no more than all in byte mode at versions of its class.
- * So when the smallest version the lower bound allows is also the smallest that holds the text in
- * byte mode, and of that class, it is create()'s version; else undefined, and qrcode decides.
- */
-function boundedVersion(text: string, level: EcLevel, estimated: number): number | undefined {
-  const bytes = new TextEncoder().encode(text).length
-  // Digits and the alphanumeric characters are one byte each in UTF-8.
-  const digits = text.match(/[0-9]/g)?.length ?? 0
-  const alphanumeric = text.match(/[A-Z $%*+\-./:]/g)?.length ?? 0
-  const cheapest = 8 * bytes - (8 - 10 / 3) * digits - (8 - 5.5) * alphanumeric
-  const dataBits = (v: number) => Version.getCapacity(v, ECLevel[level], Mode.MIXED)
-  const header = (v: number, mode: unknown) => 4 + Mode.getCharCountIndicator(mode, v)
-  let lower: number | undefined
-  let byteOnly: number | undefined
-  for (let v = 1; v <= 40 && byteOnly === undefined; v++) {
-    const shortest = Math.min(...[Mode.NUMERIC, Mode.ALPHANUMERIC, Mode.BYTE].map((mode) => header(v, mode)))
-    if (lower === undefined && shortest + cheapest <= dataBits(v)) lower = v
-    if (header(v, Mode.BYTE) + 8 * bytes <= dataBits(v)) byteOnly = v
-  }
-  return lower !== undefined && lower === byteOnly && versionClass(byteOnly) === versionClass(estimated) ? byteOnly : undefined
 }
 
 /** Edge in modules (quiet zone included) of `text`'s code at `level`; undefined beyond version 40. */

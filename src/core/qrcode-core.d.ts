@@ -17,10 +17,6 @@ declare module 'qrcode/lib/core/segments.js' {
 declare module 'qrcode/lib/core/version.js' {
   import type { Level } from 'qrcode/lib/core/error-correction-level.js'
   import type { Segment } from 'qrcode/lib/core/segments.js'
-  const version: { getBestVersionForData(segments: Segment[], level: Level): number | undefined; getCapacity(version: number, level: Level, mode: unknown): number }
+  const version: { getBestVersionForData(segments: Segment[], level: Level): number | undefined }
   export default version
-}
-declare module 'qrcode/lib/core/mode.js' {
-  const mode: { NUMERIC: unknown; ALPHANUMERIC: unknown; BYTE: unknown; MIXED: unknown; getCharCountIndicator(mode: unknown, version: number): number }
-  export default mode
 }

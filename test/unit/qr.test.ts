@@ -102,12 +102,9 @@ describe('qrModules without drawing', () => {
   // the homework fit sees must be the size of the code the slide then draws.
   const pieces = ['https://example.com/', '0123456789', 'ABC-XYZ', 'grüße', '?utm_source=slide&id=', '2026', 'ÄÖÜ', '%20']
   const texts = Array.from({ length: 400 }, (_, n) => Array.from({ length: n + 1 }, (_, i) => pieces[(i * 7 + n) % pieces.length]![i % 5]).join('') + pieces[n % pieces.length])
-  // Lower-case links as tasks have them, one character longer each time (most sized without qrcode's search).
-  const links = Array.from({ length: 280 }, (_, n) => `https://www.example.com/karriere/${'ausbildung-mechatronik-'.repeat(14).slice(0, n)}?utm_source=slide`)
-  it.each(['M', 'L'] as const)('equals the drawn symbol at level %s for 400 mixed texts and 280 links', (level) => {
-    const all = [...texts, ...links].map((t) => `${level}${t}`)
-    const sizes = all.map((t) => qrModules(t, level))
-    expect(all.map((t) => qrCode(t, level).modules)).toEqual(sizes)
+  it.each(['M', 'L'] as const)('equals the drawn symbol at level %s for 400 texts', (level) => {
+    const sizes = texts.map((t) => qrModules(`${level}${t}`, level))
+    expect(texts.map((t) => qrCode(`${level}${t}`, level).modules)).toEqual(sizes)
     expect(new Set(sizes).size).toBeGreaterThan(10)
   })
 })
