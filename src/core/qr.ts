@@ -1,8 +1,5 @@
 // QR codes as inline SVG: black modules on a white tile that carries its own quiet zone.
 import { create } from 'qrcode'
-import ECLevel from 'qrcode/lib/core/error-correction-level.js'
-import Segments from 'qrcode/lib/core/segments.js'
-import Version from 'qrcode/lib/core/version.js'
 import { escapeHtml } from './escape-html.ts'
 
 /** Modules of white around the symbol (ISO/IEC 18004 asks for 4). Part of the SVG, never CSS. */
@@ -31,8 +28,8 @@ export interface QrCode {
  */
 
 /**
- * Encoding is most of a build's time (qrcode scores all 8 mask patterns), and each task's code is
- * drawn for the slide and the homework page: encode each text and level once.
+ * Encoding is most of a build's time (qrcode scores all 8 mask patterns), and each task's URL is
+ * encoded for the size check, the slide and the homework page: encode each text and level once.
  */
 const symbols = new Map<string, ReturnType<typeof create>>()
 
@@ -47,30 +44,13 @@ function symbol(text: string, level: EcLevel): ReturnType<typeof create> {
   return found
 }
 
-const versions = new Map<string, number | undefined>()
-
-/**
- * The version create() picks for `text`, by the same steps (qrcode/lib/core/qrcode.js createSymbol)
- * without drawing the symbol: scoring the 8 masks is most of an encoding, and the size check of every
- * task needs only the version (a dev server answers its index before any slide is drawn).
- */
-function qrVersion(text: string, level: EcLevel): number | undefined {
-  const key = `${level}${text}`
-  if (versions.has(key)) return versions.get(key)
-  let version = symbols.get(key)?.version
-  if (version === undefined && text !== '') {
-    const estimated = Version.getBestVersionForData(Segments.rawSplit(text), ECLevel[level])
-    version = Version.getBestVersionForData(Segments.fromString(text, estimated || 40), ECLevel[level])
-  }
-  if (versions.size >= 10_000) versions.clear()
-  versions.set(key, version)
-  return version
-}
-
 /** Edge in modules (quiet zone included) of `text`'s code at `level`; undefined beyond version 40. */
 export function qrModules(text: string, level: EcLevel): number | undefined {
-  const version = qrVersion(text, level)
-  return version === undefined ? undefined : 17 + 4 * version + 2 * QUIET_ZONE
+  try {
+    return symbol(text, level).modules.size + 2 * QUIET_ZONE
+  } catch {
+    return undefined // qrcode throws when the data exceeds version 40 at this level
+  }
 }
 
 const capacities = new Map<number, number>()
