@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join, relative, resolve, sep } from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
-import { deckPages, forwardingPages, sitePages } from '../core/build-site.ts'
+import { deckPages, forwardingPages, sitePageMakers } from '../core/build-site.ts'
 import { isDeckFile, isHiddenPath } from '../core/deck-files.ts'
 import { formatDiagnostic, hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
@@ -31,8 +31,8 @@ export function devPlugin(configured: SiteConfig): Plugin {
   let decks: DevDecks
   let base = '/'
   let today: string | undefined
-  /** The site-wide pages for one state of the decks and one day: every request of a page passes here. */
-  let cached: { day: string; pages: Page[] } | undefined
+  /** Site-wide pages made for one state of the decks and one day: every request passes findPage. */
+  let cached: { day: string; pages: Map<string, Page | undefined> } | undefined
 
   const assets = (themesDir: string): SiteAssets => ({
     deckJs: [`@fs${DECK_RUNTIME}`],
@@ -49,8 +49,13 @@ export function devPlugin(configured: SiteConfig): Plugin {
     const owner = all.filter((deck) => path.startsWith(`${deck.slug}/`)).sort((a, b) => b.slug.length - a.slug.length)[0]
     if (owner) return deckPages(decks.rendered(owner), siteContext(themesDir)).find((p) => p.path === path)
     const ctx = siteContext(themesDir)
-    if (cached?.day !== ctx.today) cached = { day: ctx.today, pages: [...sitePages(all, ctx), ...forwardingPages(all, ctx)] }
-    return cached.pages.find((p) => p.path === path)
+    if (cached?.day !== ctx.today) cached = { day: ctx.today, pages: new Map() }
+    if (cached.pages.has(path)) return cached.pages.get(path)
+    const maker = sitePageMakers(all, ctx).find((p) => p.path === path)
+    if (!maker && !path.startsWith('go/')) return undefined // vite's own files: /@vite/client, /@fs/…
+    const page = maker ? { path, content: maker.make() } : forwardingPages(all, ctx).find((p) => p.path === path)
+    cached.pages.set(path, page)
+    return page
   }
 
   return {
