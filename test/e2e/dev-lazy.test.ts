@@ -21,9 +21,12 @@ const deck = (i: number, date = '2027-01-14') =>
 
 let server: ViteDevServer
 let url: string
+let decksDir: string
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
 beforeAll(async () => {
-  const decksDir = join(tempDir('dev-lazy'), 'decks')
+  decksDir = join(tempDir('dev-lazy'), 'decks')
   mkdirSync(decksDir, { recursive: true })
   for (let i = 0; i < DECKS; i++) writeFileSync(join(decksDir, `${name(i)}.md`), deck(i))
   // One deck whose frontmatter is wrong: known without rendering anything.
@@ -55,6 +58,8 @@ async function open(path: string): Promise<{ status: number; problems: string[];
   return { status: response.status, problems, headings, titles }
 }
 const imageProblems = (problems: string[]) => problems.filter((p) => p.includes('image "img/fehlt-'))
+/** The decks whose missing image is reported: the decks rendered so far. */
+const rendered = (problems: string[]) => imageProblems(problems).map((p) => /(update-\d+)\.md/.exec(p)![1]).sort()
 
 describe('npm run dev with 200 decks', () => {
   it('serves the index before any deck is rendered, with the frontmatter error of one deck at once', async () => {
@@ -76,11 +81,16 @@ describe('npm run dev with 200 decks', () => {
   it('has rendered exactly the decks whose pages were asked for', async () => {
     await open(`${name(123)}/homework/`)
     const index = await open('')
-    const rendered = (problems: string[]) => imageProblems(problems).map((p) => /(update-\d+)\.md/.exec(p)![1]).sort()
     expect(rendered(index.problems)).toEqual([name(57), name(123)])
     // Asking again, or for a file about all decks, renders nothing more.
     await open(`${name(57)}/`)
     await open('decks.json')
     expect(rendered((await open('')).problems)).toEqual([name(57), name(123)])
+  })
+
+  it('renders the opened decks again when an image one of them uses appears', async () => {
+    mkdirSync(join(decksDir, 'img'))
+    writeFileSync(join(decksDir, 'img', 'fehlt-57.png'), PNG)
+    await expect.poll(async () => rendered((await open('')).problems), { timeout: 5000 }).toEqual([name(123)])
   })
 })
