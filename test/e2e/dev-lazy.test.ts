@@ -31,7 +31,8 @@ beforeAll(async () => {
   for (let i = 0; i < DECKS; i++) writeFileSync(join(decksDir, `${name(i)}.md`), deck(i))
   // One deck whose frontmatter is wrong: known without rendering anything.
   writeFileSync(join(decksDir, 'kaputt.md'), deck(999, '3. Dezember'))
-  server = await dev({ root: ROOT, decksDir, today: TODAY, port: 6400 + Math.floor(Math.random() * 300) })
+  // Ports clear of those fetch refuses (6566, 6665–6669, 6697).
+  server = await dev({ root: ROOT, decksDir, today: TODAY, port: 7000 + Math.floor(Math.random() * 300) })
   url = server.resolvedUrls!.local[0]!
 })
 
