@@ -49,14 +49,15 @@ const text = (node: Node): string => ('value' in node && node.nodeName === '#tex
 const hasClass = (e: Element, c: string) => e.attrs.some((a) => a.name === 'class' && a.value.split(' ').includes(c))
 
 /** A page of the dev server: its status, the problems its error box lists, and its slides' headings. */
-async function open(path: string): Promise<{ status: number; problems: string[]; headings: string[]; titles: string[] }> {
+async function open(path: string): Promise<{ status: number; problems: string[]; headings: string[]; titles: string[]; scripts: string[] }> {
   const response = await fetch(`${url}${path}`)
   const doc = parse(await response.text())
   const box = walk(doc, (e) => hasClass(e, 'updeck-errors'))[0]
   const problems = box ? text(walk(box, (e) => e.tagName === 'pre')[0]!).split('\n') : []
   const headings = walk(doc, (e) => e.tagName === 'section').flatMap((s) => walk(s, (e) => e.tagName === 'h1').map(text))
   const titles = walk(doc, (e) => e.tagName === 'a').map(text)
-  return { status: response.status, problems, headings, titles }
+  const scripts = walk(doc, (e) => e.tagName === 'script').flatMap((e) => e.attrs.filter((a) => a.name === 'src').map((a) => a.value))
+  return { status: response.status, problems, headings, titles, scripts }
 }
 const imageProblems = (problems: string[]) => problems.filter((p) => p.includes('image "img/fehlt-'))
 /** The decks whose missing image is reported: the decks rendered so far. */
@@ -70,6 +71,8 @@ describe('npm run dev with 200 decks', () => {
     // Every deck is listed, and no deck's images were looked at: none was rendered.
     expect(index.titles.filter((t) => /Update \d+/.test(t))).toHaveLength(DECKS)
     expect(imageProblems(index.problems)).toEqual([])
+    // vite's client is in it (a deck added reloads the index), though vite transformed only its head.
+    expect(index.scripts).toContain('/@vite/client')
   })
 
   it('renders a deck when it is opened, and shows the problem of its body there', async () => {
