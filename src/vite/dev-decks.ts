@@ -7,6 +7,7 @@ import type { Deck, Diagnostic } from '../core/model.ts'
 import { parseDeck } from '../core/parse-deck.ts'
 import type { RenderedSlides } from '../core/render-slides.ts'
 import { renderBody, type LoadContext } from '../io/load-decks.ts'
+import type { ParseCache } from '../io/parse-cache.ts'
 import { readDeckFile, readDecks } from '../io/read-decks.ts'
 
 interface DevDeck {
@@ -39,13 +40,18 @@ export interface DevDecks {
   usesImage(file: string): boolean
 }
 
-export function devDecks(load: LoadContext): DevDecks {
+/** `cache`: the parses of the last start, for the decks whose text is the same (see io/parse-cache.ts). */
+export function devDecks(load: LoadContext, cache?: ParseCache): DevDecks {
   let files = new Map<string, DevDeck>()
   let listing: Diagnostic[] = []
   let known: Diagnostic[] | undefined
 
   const parse = (file: string, text: string): DevDeck => {
-    const parsed = parseDeck(text, file, { themes: load.themes, site: load.site })
+    let parsed = cache?.get(file, text)
+    if (!parsed) {
+      parsed = parseDeck(text, file, { themes: load.themes, site: load.site })
+      cache?.set(file, text, parsed)
+    }
     return { text, ...(parsed.deck ? { deck: parsed.deck } : {}), parsed: parsed.diagnostics, body: [] }
   }
   const render = (entry: DevDeck, deck: Deck) => {
@@ -65,6 +71,7 @@ export function devDecks(load: LoadContext): DevDecks {
         return [file, before?.text === text ? before : parse(file, text)]
       }))
       known = undefined
+      cache?.save([...files.keys()])
     },
     renderAgain() {
       for (const entry of files.values()) if (entry.rendered && entry.deck) render(entry, entry.deck)

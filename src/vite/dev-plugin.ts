@@ -1,6 +1,7 @@
 // updeck:dev — serves the site from memory, re-renders a saved deck and swaps it in on the same slide.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join, relative, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Plugin, ViteDevServer } from 'vite'
 import { deckPages, forwardingPages, sitePageMakers } from '../core/build-site.ts'
 import { isDeckFile, isHiddenPath } from '../core/deck-files.ts'
@@ -11,6 +12,7 @@ import { renderDeckSlides } from '../core/render-deck-page.ts'
 import type { SiteAssets, SiteContext } from '../core/site-context.ts'
 import { containedPath } from '../io/contained-path.ts'
 import type { LoadContext } from '../io/load-decks.ts'
+import { openParseCache } from '../io/parse-cache.ts'
 import { listThemes } from '../io/themes.ts'
 import { siteClock } from '../io/clock.ts'
 import { devDecks, type DevDecks } from './dev-decks.ts'
@@ -71,7 +73,9 @@ export function devPlugin(configured: SiteConfig): Plugin {
       site = withSiteUrl(configured, server.config.updeck?.siteUrl)
       load = { decksDir: resolve(root, server.config.updeck?.decksDir ?? site.decksDir), themes: listThemes(themesDir), site }
       // The same listing and the same slug check as build and check: dev shows what a build would.
-      decks = devDecks(load)
+      // Where this code's src/core/ is: its files are part of the parse cache's key.
+      const codeRoot = fileURLToPath(new URL('../../', import.meta.url))
+      decks = devDecks(load, openParseCache(root, codeRoot, { site, themes: load.themes }))
       const reload = async () => {
         await decks.reload()
         cached = undefined

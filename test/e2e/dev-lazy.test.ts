@@ -2,7 +2,7 @@
 // when one of its pages is asked for. What a deck's body holds (its Markdown, its images) is looked
 // at only then; each deck here points at an image that does not exist, so the error each rendered
 // deck adds counts the decks rendered so far.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse, type DefaultTreeAdapterMap } from 'parse5'
 import type { ViteDevServer } from 'vite'
@@ -15,6 +15,7 @@ type Element = DefaultTreeAdapterMap['element']
 type Node = DefaultTreeAdapterMap['node']
 
 const DECKS = 200
+const EXAMPLE = 'vertrieb/2026-12-03-social-media-update'
 const name = (i: number) => `update-${String(i).padStart(3, '0')}`
 const deck = (i: number, date = '2027-01-14') =>
   `---\ntitle: Update ${i}\ndate: ${date}\naudience: Vertrieb\nhomework:\n  - { kind: follow, title: Folgen ${i}, url: "https://example.com/folgen/${i}" }\n---\n\n# Erste Folie ${i}\n\n---\n\n# Zahlen ${i}\n\n![Diagramm](img/fehlt-${i}.png)\n`
@@ -96,5 +97,31 @@ describe('npm run dev with 200 decks', () => {
     mkdirSync(join(decksDir, 'img'))
     writeFileSync(join(decksDir, 'img', 'fehlt-57.png'), PNG)
     await expect.poll(async () => rendered((await open('')).problems), { timeout: 5000 }).toEqual([name(123)])
+  })
+})
+
+describe('npm run dev started again on the same decks', () => {
+  it('serves the same files from the parses it kept, and parses a deck changed in between', async () => {
+    const decks = join(tempDir('dev-again'), 'decks')
+    cpSync(join(ROOT, 'decks'), decks, { recursive: true })
+    const paths = ['', 'decks.json', 'feed.xml', 'plan/', 'meetings.ics', `${EXAMPLE}/`, `${EXAMPLE}/homework/`]
+    const serve = async () => {
+      const site = await dev({ root: ROOT, decksDir: decks, today: TODAY, port: 7000 + Math.floor(Math.random() * 300), siteUrl: 'https://intranet.example.com/decks' })
+      try {
+        const base = site.resolvedUrls!.local[0]!
+        // The calendar's DTSTAMP is the time it was made.
+        return await Promise.all(paths.map(async (p) => (await (await fetch(`${base}${p}`)).text()).replace(/^DTSTAMP:.*$/gm, 'DTSTAMP')))
+      } finally {
+        await site.close()
+      }
+    }
+    const first = await serve()
+    const again = await serve()
+    paths.forEach((p, i) => expect(again[i], p || 'index').toBe(first[i]))
+    const file = join(decks, `${EXAMPLE}.md`)
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Neu seit dem letzten Start'))
+    const changed = await serve()
+    expect(changed[0]).toContain('Neu seit dem letzten Start')
+    expect(changed[1]).toContain('Neu seit dem letzten Start')
   })
 })
