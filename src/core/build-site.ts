@@ -77,12 +77,17 @@ export function deckPages({ deck, rendered }: RenderedDeck, ctx: SiteContext): P
 
 /** The files about all decks: index.html, decks.json, feed.xml, the editorial plan and meetings.ics. */
 export function sitePages(decks: readonly Deck[], ctx: SiteContext): Page[] {
+  return sitePageMakers(decks, ctx).map(({ path, make }) => ({ path, content: make() }))
+}
+
+/** The same files, each made only when asked for (the dev server answers one request at a time). */
+export function sitePageMakers(decks: readonly Deck[], ctx: SiteContext): { path: string; make: () => string }[] {
   return [
-    { path: 'index.html', content: renderIndex(decks, ctx) },
-    { path: 'decks.json', content: decksJson(decks, ctx) },
-    { path: 'feed.xml', content: atomFeed(decks, ctx) },
-    { path: PLAN_PATH, content: renderPlan(decks, ctx) },
-    { path: MEETINGS_PATH, content: meetingsCalendar(decks, ctx) },
+    { path: 'index.html', make: () => renderIndex(decks, ctx) },
+    { path: 'decks.json', make: () => decksJson(decks, ctx) },
+    { path: 'feed.xml', make: () => atomFeed(decks, ctx) },
+    { path: PLAN_PATH, make: () => renderPlan(decks, ctx) },
+    { path: MEETINGS_PATH, make: () => meetingsCalendar(decks, ctx) },
   ]
 }
 

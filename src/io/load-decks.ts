@@ -1,9 +1,9 @@
 // Reads, parses and renders every deck, and checks the images they use: all diagnostics at once.
 import { checkSlugs, type RenderedDeck } from '../core/build-site.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
-import type { Diagnostic } from '../core/model.ts'
+import type { Deck, Diagnostic } from '../core/model.ts'
 import { parseDeck } from '../core/parse-deck.ts'
-import { renderSlides } from '../core/render-slides.ts'
+import { renderSlides, type RenderedSlides } from '../core/render-slides.ts'
 import { readImage } from './image-file.ts'
 import { readDecks, readDeckFile } from './read-decks.ts'
 
@@ -26,16 +26,22 @@ export interface Loaded {
 export function loadDeck(text: string, file: string, ctx: LoadContext): { deck?: RenderedDeck; diagnostics: Diagnostic[] } {
   const parsed = parseDeck(text, file, { themes: ctx.themes, site: ctx.site })
   if (!parsed.deck) return { diagnostics: parsed.diagnostics }
-  const rendered = renderSlides(parsed.deck, ctx.site)
-  const diagnostics = [...parsed.diagnostics, ...rendered.diagnostics]
+  const body = renderBody(parsed.deck, ctx)
+  const diagnostics = [...parsed.diagnostics, ...body.diagnostics].sort((a, b) => a.line - b.line || a.col - b.col)
+  return { deck: { deck: parsed.deck, rendered: body.rendered }, diagnostics }
+}
+
+/** A parsed deck's slides, rendered, and the problems of its body: Markdown and the images it uses. */
+export function renderBody(deck: Deck, ctx: LoadContext): { rendered: RenderedSlides; diagnostics: Diagnostic[] } {
+  const rendered = renderSlides(deck, ctx.site)
+  const diagnostics = [...rendered.diagnostics]
   for (const { path, line, col } of rendered.images) {
     const image = readImage(ctx.decksDir, path)
-    const at = { file, line, col, field: '' }
+    const at = { file: deck.file, line, col, field: '' }
     if ('problem' in image) diagnostics.push({ ...at, message: `image "${path}" ${image.problem}`, severity: 'error' })
     else if (image.size > ctx.site.maxImageMB * MB) diagnostics.push({ ...at, message: tooLarge(path, image.size, ctx.site.maxImageMB), severity: 'warning' })
   }
-  diagnostics.sort((a, b) => a.line - b.line || a.col - b.col)
-  return { deck: { deck: parsed.deck, rendered }, diagnostics }
+  return { rendered, diagnostics }
 }
 
 /** Every deck and the diagnostics of all of them, problems between decks (checkSlugs) included. */

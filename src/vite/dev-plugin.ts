@@ -1,18 +1,21 @@
 // updeck:dev — serves the site from memory, re-renders a saved deck and swaps it in on the same slide.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join, relative, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Plugin, ViteDevServer } from 'vite'
-import { checkSlugs, deckPages, forwardingPages, sitePages, type RenderedDeck } from '../core/build-site.ts'
+import { deckPages, forwardingPages, sitePageMakers } from '../core/build-site.ts'
 import { isDeckFile, isHiddenPath } from '../core/deck-files.ts'
 import { formatDiagnostic, hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
-import type { Diagnostic, Page } from '../core/model.ts'
+import type { Page } from '../core/model.ts'
 import { renderDeckSlides } from '../core/render-deck-page.ts'
 import type { SiteAssets, SiteContext } from '../core/site-context.ts'
 import { containedPath } from '../io/contained-path.ts'
-import { loadDeckFiles, loadOneDeck, type LoadContext } from '../io/load-decks.ts'
+import type { LoadContext } from '../io/load-decks.ts'
+import { openParseCache } from '../io/parse-cache.ts'
 import { listThemes } from '../io/themes.ts'
 import { siteClock } from '../io/clock.ts'
+import { devDecks, type DevDecks } from './dev-decks.ts'
 import { decodePath, reachesDecks, serveImage } from './dev-files.ts'
 import { errorPage } from './error-page.ts'
 import { withSiteUrl } from './options.ts'
@@ -27,13 +30,11 @@ const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', json: 
 export function devPlugin(configured: SiteConfig): Plugin {
   let site = configured
   let load: LoadContext
-  /** Every deck by file, in the listing's order (checkSlugs blames the later of two decks). */
-  let decks = new Map<string, RenderedDeck>()
-  /** The problems of each file on its own; `diagnostics` adds the problems between decks. */
-  let fileProblems: Diagnostic[] = []
-  let diagnostics: Diagnostic[] = []
+  let decks: DevDecks
   let base = '/'
   let today: string | undefined
+  /** Site-wide pages made for one state of the decks and one day: every request passes findPage. */
+  let cached: { day: string; pages: Map<string, Page | undefined> } | undefined
 
   const assets = (themesDir: string): SiteAssets => ({
     deckJs: [`@fs${DECK_RUNTIME}`],
@@ -43,14 +44,20 @@ export function devPlugin(configured: SiteConfig): Plugin {
     image: (path) => `${IMAGE_PREFIX}${path.split('/').map(encodeURIComponent).join('/')}`,
   })
   const siteContext = (themesDir: string): SiteContext => ({ site, base, assets: assets(themesDir), dev: true, ...siteClock(today) })
-  /** Renders only what was asked for: one deck's pages, or the site-wide ones (no QR codes there). */
+  /** Renders only what was asked for: one deck's pages (its slides on first request), or the site-wide ones. */
   const findPage = (themesDir: string, path: string): Page | undefined => {
-    const all = [...decks.values()]
+    const all = decks.decks()
     // The deck with the longest slug the path starts with (a/ and a/b/ may both be decks).
-    const owner = all.filter(({ deck }) => path.startsWith(`${deck.slug}/`)).sort((a, b) => b.deck.slug.length - a.deck.slug.length)[0]
-    const plain = all.map((d) => d.deck)
-    const pages = owner ? deckPages(owner, siteContext(themesDir)) : [...sitePages(plain, siteContext(themesDir)), ...forwardingPages(plain, siteContext(themesDir))]
-    return pages.find((p) => p.path === path)
+    const owner = all.filter((deck) => path.startsWith(`${deck.slug}/`)).sort((a, b) => b.slug.length - a.slug.length)[0]
+    if (owner) return deckPages(decks.rendered(owner), siteContext(themesDir)).find((p) => p.path === path)
+    const ctx = siteContext(themesDir)
+    if (cached?.day !== ctx.today) cached = { day: ctx.today, pages: new Map() }
+    if (cached.pages.has(path)) return cached.pages.get(path)
+    const maker = sitePageMakers(all, ctx).find((p) => p.path === path)
+    if (!maker && !path.startsWith('go/')) return undefined // vite's own files: /@vite/client, /@fs/…
+    const page = maker ? { path, content: maker.make() } : forwardingPages(all, ctx).find((p) => p.path === path)
+    cached.pages.set(path, page)
+    return page
   }
 
   return {
@@ -66,18 +73,15 @@ export function devPlugin(configured: SiteConfig): Plugin {
       site = withSiteUrl(configured, server.config.updeck?.siteUrl)
       load = { decksDir: resolve(root, server.config.updeck?.decksDir ?? site.decksDir), themes: listThemes(themesDir), site }
       // The same listing and the same slug check as build and check: dev shows what a build would.
-      const settle = () => {
-        diagnostics = [...fileProblems, ...checkSlugs([...decks.values()].map((d) => d.deck))]
-      }
+      // Where this code's src/core/ is: its files are part of the parse cache's key.
+      const codeRoot = fileURLToPath(new URL('../../', import.meta.url))
+      decks = devDecks(load, openParseCache(root, codeRoot, { site, themes: load.themes }))
       const reload = async () => {
-        const loaded = await loadDeckFiles(load)
-        decks = new Map(loaded.decks.map((d) => [d.deck.file, d]))
-        fileProblems = loaded.diagnostics
-        settle()
+        await decks.reload()
+        cached = undefined
       }
       await reload()
       server.watcher.add(load.decksDir)
-      const usesImage = (file: string) => [...decks.values()].some((d) => d.rendered.images.some((i) => i.path === file))
 
       const onDeckFile = async (event: WatchEvent, path: string) => {
         const file = relative(load.decksDir, path).split(sep).join('/')
@@ -87,22 +91,18 @@ export function devPlugin(configured: SiteConfig): Plugin {
         if (event === 'change' && 'refused' in where && where.refused === 'outside') return
         const deck = isDeckFile(file)
         // Never a deck, whatever happens to it: a draft in .drafts/, an editor's swap file.
-        if (!deck && isHiddenPath(file) && !usesImage(file)) return
+        if (!deck && isHiddenPath(file) && !decks.usesImage(file)) return
         // Decks came or went, or an image changed: list and check everything again, as a build does.
         if (!deck || event !== 'change') {
           await reload()
+          if (!deck) decks.renderAgain()
           server.hot.send({ type: 'full-reload' })
           return
         }
-        const hadErrors = diagnostics.some((d) => d.file === file && d.severity === 'error')
-        const result = await loadOneDeck(load, file)
-        fileProblems = [...fileProblems.filter((d) => d.file !== file), ...result.diagnostics]
-        if (result.deck && !hasErrors(result.diagnostics)) {
-          decks.set(file, result.deck)
-          decks = new Map([...decks].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-        }
-        settle()
-        const problems = diagnostics.filter((d) => d.file === file)
+        const hadErrors = decks.diagnostics().some((d) => d.file === file && d.severity === 'error')
+        const result = await decks.save(file)
+        cached = undefined
+        const problems = decks.diagnostics().filter((d) => d.file === file)
         if (hasErrors(problems) || !result.deck) {
           const message = problems.map((d) => formatDiagnostic(d, relative(root, load.decksDir) + '/')).join('\n')
           server.config.logger.error(message, { timestamp: true })
@@ -143,15 +143,16 @@ export function devPlugin(configured: SiteConfig): Plugin {
         if (!url.startsWith(base)) return next()
         const path = url.slice(base.length)
         if (path.startsWith(IMAGE_PREFIX)) return serveImage(load.decksDir, path.slice(IMAGE_PREFIX.length), res)
-        const errors = diagnostics.filter((d) => d.severity === 'error')
         const page = findPage(themesDir, path === '' || path.endsWith('/') ? `${path}index.html` : path)
+        // After findPage: a deck opened for the first time adds the problems of its body.
+        const errors = decks.diagnostics().filter((d) => d.severity === 'error')
         if (!page && !(errors.length && (path === '' || path.endsWith('/')))) return next()
         const type = page ? TYPES[page.path.split('.').pop()!] ?? 'text/plain' : TYPES.html!
         let body = page?.content ?? ''
         // A newsletter snippet is an e-mail's HTML with its own strict CSP: no dev client goes into it.
         if (type.startsWith('text/html') && !page?.path.endsWith('/newsletter.html')) {
           if (errors.length && !page?.path.includes('/homework/')) body = errorPage(errors.map((d) => formatDiagnostic(d, relative(root, load.decksDir) + '/')), page ? body : '')
-          body = await server.transformIndexHtml(url, body)
+          body = page?.path === 'index.html' ? await transformHead(server, url, body) : await server.transformIndexHtml(url, body)
         }
         res.setHeader('Content-Type', type)
         res.end(body)
@@ -160,6 +161,23 @@ export function devPlugin(configured: SiteConfig): Plugin {
       server.middlewares.use((req, res, next) => void serve(req, res, next).catch(next))
     },
   }
+}
+
+/**
+ * vite's transformIndexHtml for a page whose body holds nothing vite would change (the index: links,
+ * text, a search field; its scripts and styles are in the head): vite parses the whole page to add its
+ * client, and the index of 1,000 decks is 0.7 MB. The body goes through as a placeholder and is put
+ * back after, so what vite and other plugins add around it stays.
+ */
+async function transformHead(server: ViteDevServer, url: string, html: string): Promise<string> {
+  const open = /<body[^>]*>/.exec(html)
+  const close = html.lastIndexOf('</body>')
+  if (!open || close < open.index) return server.transformIndexHtml(url, html)
+  const start = open.index + open[0].length
+  const mark = '<!--updeck:body-->'
+  const shell = await server.transformIndexHtml(url, `${html.slice(0, start)}${mark}${html.slice(close)}`)
+  const at = shell.indexOf(mark)
+  return at < 0 ? server.transformIndexHtml(url, html) : `${shell.slice(0, at)}${html.slice(start, close)}${shell.slice(at + mark.length)}`
 }
 
 /** What a quick run of watcher events on one path amounts to once the file is quiet. */

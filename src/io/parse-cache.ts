@@ -1,0 +1,62 @@
+// The parsed decks of the last dev server start, in node_modules/.cache/updeck/dev/: a deck whose text
+// is the same, parsed by the same code with the same site options and themes, is not parsed again
+// (YAML with positions, zod and the homework fit are most of a start with many decks).
+import { createHash, randomUUID } from 'node:crypto'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { ParseResult } from '../core/parse-deck.ts'
+import { hashProject } from './file-listing.ts'
+
+export interface ParseCache {
+  get(file: string, text: string): ParseResult | undefined
+  set(file: string, text: string, result: ParseResult): void
+  /** Writes the parses of these files (the decks listed now) when any is new. */
+  save(files: readonly string[]): void
+}
+
+type Entries = Record<string, { text: string; result: ParseResult }>
+
+const textHash = (text: string) => createHash('sha256').update(text).digest('base64url')
+
+/**
+ * `codeRoot` is where the running src/core/ lives (its files' sizes and times, and the lockfile
+ * beside it, are part of the key); `inputs` is what else shapes a parse (site options, themes).
+ */
+export function openParseCache(projectRoot: string, codeRoot: string, inputs: unknown): ParseCache {
+  const key = hashProject(createHash('sha256').update(JSON.stringify(inputs)), codeRoot, ['src/core']).digest('hex').slice(0, 16)
+  const dir = join(projectRoot, 'node_modules/.cache/updeck/dev')
+  const path = join(dir, `${key}.json`)
+  let before: Entries = {}
+  try {
+    before = JSON.parse(readFileSync(path, 'utf8')) as Entries
+  } catch {
+    // no cache yet: parse everything
+  }
+  let now: Entries = {}
+  let changed = false
+  const entry = (file: string) => (Object.hasOwn(now, file) ? now[file] : Object.hasOwn(before, file) ? before[file] : undefined)
+  return {
+    get(file, text) {
+      const found = entry(file)
+      return found?.text === textHash(text) ? found.result : undefined
+    },
+    set(file, text, result) {
+      now[file] = { text: textHash(text), result }
+      changed = true
+    },
+    save(files) {
+      const kept = Object.fromEntries(files.flatMap((file) => (entry(file) ? [[file, entry(file)!]] : [])))
+      if (!changed && Object.keys(kept).length === Object.keys(before).length) return
+      mkdirSync(dir, { recursive: true })
+      // Written aside and renamed: another dev server may be reading it.
+      const aside = `${path}.${randomUUID().slice(0, 8)}.tmp`
+      writeFileSync(aside, JSON.stringify(kept))
+      renameSync(aside, path)
+      // One cache per project: the parses for other code or options go (a few MB each).
+      for (const name of readdirSync(dir)) if (name !== `${key}.json` && name.endsWith('.json')) rmSync(join(dir, name), { force: true })
+      before = kept
+      now = {}
+      changed = false
+    },
+  }
+}
