@@ -40,16 +40,24 @@ function standIns(): StandIns {
  */
 export async function loadSiteSettings(root: string, siteUrl?: string): Promise<SiteSettings> {
   const path = resolve(root, 'vite.config.ts')
-  const light = (options: UpdeckOptions): SiteSettings => ({
+  // The config holds nothing but updeck() (else it went through vite): the same config with the CLI's
+  // own plugin in place of the stand-in. Bundling it again through vite would cost a third of the
+  // dev server's memory.
+  const light = (options: UpdeckOptions, config: object = {}): SiteSettings => ({
     site: withSiteUrl(resolveOptions(options), siteUrl),
-    viteConfig: async () => (await throughVite(root, siteUrl)).viteConfig(),
+    viteConfig: async () => {
+      const { updeck } = await import('./index.ts')
+      return { ...config, plugins: updeck(options) }
+    },
   })
   if (!existsSync(path)) return light({})
   const bundle = await bundleConfig(root, path, standIns())
   if ('unsupported' in bundle) return throughVite(root, siteUrl)
   let recorded: UpdeckOptions[] | undefined
+  let config: object | undefined
   try {
-    recorded = recordedOptions(await exportedConfig(bundle.file))
+    config = (await exportedConfig(bundle.file)) as object
+    recorded = recordedOptions(config)
   } catch (error) {
     // A config that throws. Run through vite once more, in case a stand-in was the cause; when
     // that fails too, the config's own error is the clearest message.
@@ -59,8 +67,8 @@ export async function loadSiteSettings(root: string, siteUrl?: string): Promise<
   }
   if (!recorded) return throughVite(root, siteUrl)
   // Every updeck() call is checked, as the plugin checks its options when called; the first one counts.
-  const sites = recorded.map((options) => light(options))
-  return sites[0] ?? light({})
+  const sites = recorded.map((options) => light(options, config))
+  return sites[0] ?? light({}, config)
 }
 
 /** The config as vite would see it: a function is called with the env of a build. */
