@@ -21,6 +21,11 @@ export interface BuildOptions extends CommonOptions {
    * (printed by the system Chromium), and offer them on the index. @default false
    */
   withExports?: boolean
+  /**
+   * Threads that parse, render and write decks. Many decks are spread over every core; the output is
+   * the same with any number. @default os.availableParallelism(), or the UPDECK_WORKERS variable
+   */
+  workers?: number
 }
 
 export interface BuildResult {
@@ -47,15 +52,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // Loaded only when there is work to do: they are most of the start-up time. The core comes with
   // the plugin from the bundled vite.config.ts, so it is not loaded twice.
-  const [{ loadViteConfig }, { guardOutDir }, { cachedRuntime }, { discard, stagingDir, swapIn }, { listThemes }, vite] = await Promise.all([
+  const [{ loadViteConfig }, { guardOutDir }, { cachedRuntime }, { discard, stagingDir, swapIn }, { listThemes }, vite, { writeSite }] = await Promise.all([
     import('../vite/site-config.ts'),
     import('../io/out-dir-guard.ts'),
     import('../io/runtime-cache.ts'),
     import('../io/swap-out.ts'),
     import('../io/themes.ts'),
     import('vite'),
+    import('../io/write-site.ts'),
   ])
-  const { config, site, writeSite } = await loadViteConfig(root, options.siteUrl)
+  const { config, site } = await loadViteConfig(root, options.siteUrl)
   const decksDir = resolve(root, options.decksDir ?? site.decksDir)
   // Before anything is written; `target` is the real folder (a symbolic link's target) to replace.
   const given = options.outDir ?? 'dist'
@@ -67,7 +73,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await cp(runtime.dir, staged, { recursive: true, filter: (src) => !src.endsWith('.json') })
     const themes = listThemes(resolve(root, 'themes'))
     const withExports = options.withExports ?? false
-    const diagnostics = await writeSite({ decksDir, themes, outDir: staged, base, today, runtime: runtime.assets, withExports })
+    const diagnostics = await writeSite({ site, decksDir, themes, outDir: staged, base, today, runtime: runtime.assets, withExports, workers: options.workers })
     if (diagnostics.some((d) => d.severity === 'error')) {
       await discard(staged)
       return { ok: false, diagnostics, outDir }
