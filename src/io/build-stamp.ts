@@ -1,6 +1,8 @@
 // Remembers what the last successful build of an output folder was made from, and every file it
-// wrote, so that a build with nothing changed can stop at once (node_modules/.cache/updeck/builds.json).
+// wrote, so that a build with nothing changed can stop at once (node_modules/.cache/updeck/builds.json)
+// and a build after an edit can keep what the edit did not touch (site-record.ts).
 // The manifest lives here rather than in the output: nothing of it gets published.
+// Each build lists the decks folder and the output once and reads and hashes each file once.
 import { createHash, randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
@@ -14,26 +16,48 @@ export interface BuildKey {
   options: Record<string, string | undefined>
 }
 
-interface BuildInputs extends BuildKey {
-  /** The decks folder the last build read: vite.config.ts may name it, and is hashed too. */
-  decksDir: string
-}
+/** path → "size mtime" of every file of an output folder. */
+export type Manifest = Record<string, string>
 
 interface Stamp {
   hash: string
   decksDir: string
   /** Every file of the output, path → "size mtime": a deleted or edited file means rebuild. */
-  output: Record<string, string>
+  output: Manifest
+}
+
+/** The decks folder read once: each file's content hash, and one hash over all of them and the rest. */
+export interface Inputs {
+  decksDir: string
+  /** Path relative to the decks folder → hash of its content (a symbolic link: of its stamp). */
+  files: Map<string, string>
+  hash: string
+}
+
+/** What a build learns at its start and uses throughout: the last build's stamp and the output now. */
+export interface LastBuild {
+  key: BuildKey
+  /** Hash of the project's code, themes, config and lockfile. */
+  project: string
+  stamp?: Stamp | undefined
+  /** The output folder's files now (listed only when a build of it is recorded). */
+  output?: Manifest | undefined
+  /** The decks folder the last build read, hashed now. */
+  inputs?: Inputs | undefined
 }
 
 const stampFile = (root: string) => join(root, 'node_modules/.cache/updeck/builds.json')
 
-/** A hash of the decks (by content), the project's code, themes, config and lockfile, and options. */
-function hashInputs(inputs: BuildInputs): string {
-  const hash = createHash('sha256').update(JSON.stringify(inputs))
+function hashDecksFolder(key: BuildKey, project: string, decksDir: string): Inputs {
+  const hash = createHash('sha256').update(JSON.stringify({ ...key, decksDir, project }))
+  const files = new Map<string, string>()
   // Decks by content: an editor that saves without changes must not cost a build.
-  for (const file of listFiles(inputs.decksDir)) hash.update(file.name).update(fileContent(inputs.decksDir, file))
-  return hashProject(hash, inputs.root, ['src', 'themes']).digest('hex')
+  for (const file of listFiles(decksDir)) {
+    const content = createHash('sha256').update(fileContent(decksDir, file)).digest('base64url')
+    files.set(file.name, content)
+    hash.update(`${file.name}\0${content}\n`)
+  }
+  return { decksDir, files, hash: hash.digest('hex') }
 }
 
 async function readStamps(root: string): Promise<Record<string, Stamp>> {
@@ -44,42 +68,57 @@ async function readStamps(root: string): Promise<Record<string, Stamp>> {
   }
 }
 
-function outputManifest(outDir: string): Record<string, string> {
+export function outputManifest(outDir: string): Manifest {
   return Object.fromEntries(fileListing(outDir).map((f) => [f.name, f.stamp]))
 }
 
-function sameManifest(a: Record<string, string>, b: Record<string, string>): boolean {
+function sameManifest(a: Manifest, b: Manifest): boolean {
   const names = Object.keys(a)
   return names.length === Object.keys(b).length && names.every((name) => a[name] === b[name])
 }
 
-/** True when `outDir` still holds, file for file, the output of a build from exactly these inputs. */
-export async function isUpToDate(key: BuildKey): Promise<boolean> {
+/** Reads the last build's stamp of `key.outDir`, lists that output and hashes the decks it was built from. */
+export async function lastBuild(key: BuildKey): Promise<LastBuild> {
+  const project = hashProject(createHash('sha256'), key.root, ['src', 'themes']).digest('hex')
   const stamp = (await readStamps(key.root))[key.outDir]
-  if (!stamp?.output || !sameManifest(stamp.output, outputManifest(key.outDir))) return false
-  return hashInputs({ ...key, decksDir: stamp.decksDir }) === stamp.hash
+  if (!stamp?.output) return { key, project }
+  return { key, project, stamp, output: outputManifest(key.outDir), inputs: hashDecksFolder(key, project, stamp.decksDir) }
+}
+
+/** True when the output folder holds, file for file, exactly what the last build wrote there. */
+export function outputIntact(last: LastBuild): boolean {
+  return last.stamp !== undefined && last.output !== undefined && sameManifest(last.stamp.output, last.output)
+}
+
+/** True when `outDir` still holds, file for file, the output of a build from exactly these inputs. */
+export function isUpToDate(last: LastBuild): boolean {
+  return outputIntact(last) && last.inputs!.hash === last.stamp!.hash
 }
 
 /** True when every file in `outDir` was written by the last build of this project into it. */
-export async function wasBuiltHere(root: string, outDir: string): Promise<boolean> {
-  const output = (await readStamps(root))[outDir]?.output
-  return output !== undefined && fileListing(outDir).every((file) => file.name in output)
+export function wasBuiltHere(last: LastBuild): boolean {
+  const output = last.stamp?.output
+  return output !== undefined && Object.keys(last.output ?? {}).every((name) => name in output)
 }
 
-/** Hashes the inputs now; `save()` after a successful build marks `outDir` as made from them. */
-export function recordBuild(key: BuildKey, decksDir: string): { save(): Promise<void> } {
-  const hash = hashInputs({ ...key, decksDir })
-  return {
-    async save() {
-      // Folders that are gone (temporary outputs of tests and benchmarks) are forgotten.
-      const stamps = Object.fromEntries(Object.entries(await readStamps(key.root)).filter(([outDir]) => existsSync(outDir)))
-      stamps[key.outDir] = { hash, decksDir, output: outputManifest(key.outDir) }
-      // Written aside and renamed: a build reading the stamps meanwhile never sees half a file.
-      const file = stampFile(key.root)
-      const temporary = `${file}.${randomUUID()}`
-      await mkdir(dirname(file), { recursive: true })
-      await writeFile(temporary, JSON.stringify(stamps))
-      await rename(temporary, file)
-    },
-  }
+/** The decks folder's hashes for this build: taken before building, so edits made meanwhile count as changes. */
+export function hashInputs(last: LastBuild, decksDir: string): Inputs {
+  return last.inputs?.decksDir === decksDir ? last.inputs : hashDecksFolder(last.key, last.project, decksDir)
+}
+
+/** Marks `outDir` as made from `inputs`, holding the files of `output`. */
+export async function saveStamp(last: LastBuild, inputs: Inputs, output: Manifest): Promise<void> {
+  const { root, outDir } = last.key
+  // Folders that are gone (temporary outputs of tests and benchmarks) are forgotten.
+  const stamps = Object.fromEntries(Object.entries(await readStamps(root)).filter(([dir]) => existsSync(dir)))
+  stamps[outDir] = { hash: inputs.hash, decksDir: inputs.decksDir, output }
+  await writeAside(stampFile(root), JSON.stringify(stamps))
+}
+
+/** Written aside and renamed: a build reading the file meanwhile never sees half of it. */
+export async function writeAside(file: string, content: string): Promise<void> {
+  const temporary = `${file}.${randomUUID()}`
+  await mkdir(dirname(file), { recursive: true })
+  await writeFile(temporary, content)
+  await rename(temporary, file)
 }

@@ -33,6 +33,8 @@ export interface RenderedSite {
   diagnostics: Diagnostic[]
   /** Every deck file, in the listing's order. */
   decks: DeckOutput[]
+  /** The decks this build rendered (not taken from `reuse`). */
+  rendered: DeckOutput[]
   /** index.html, decks.json, feed.xml, plan, meetings.ics and the forwarding pages. */
   pages: Page[]
 }
@@ -54,7 +56,11 @@ export async function renderSite(options: WriteSite, reuse: (file: string) => De
   const clock = siteClock(options.today)
   const job: DeckJob = { site, decksDir, themes, outDir, base, today: clock.today, stamp: options.stamp ?? clock.stamp, runtime: options.runtime, exports: options.withExports ?? false }
   const listed = listDecks(decksDir)
-  const reused = new Map(listed.files.flatMap((file) => (reuse(file) ? [[file, reuse(file)!] as const] : [])))
+  const reused = new Map<string, DeckOutput>()
+  for (const file of listed.files) {
+    const earlier = reuse(file)
+    if (earlier) reused.set(file, earlier)
+  }
   const built = await buildDecks(listed.files.filter((file) => !reused.has(file)), job, workerCount(options.workers))
   const byFile = new Map(built.map((d) => [d.file, d]))
   const decks = listed.files.map((file) => reused.get(file) ?? byFile.get(file)!)
@@ -66,10 +72,10 @@ export async function renderSite(options: WriteSite, reuse: (file: string) => De
     ...decks.filter((d) => !d.unreadable).flatMap((d) => d.diagnostics),
     ...checkSlugs(parsed),
   ]
-  if (hasErrors(diagnostics)) return { diagnostics, decks, pages: [] }
+  if (hasErrors(diagnostics)) return { diagnostics, decks, rendered: built, pages: [] }
   const ctx = { site, base, today: job.today, stamp: job.stamp, exports: job.exports, assets: { ...options.runtime, image: unused } }
   // Only tasks the build forwarded (task.forward) get a forwarding page, whatever shortLinks says.
-  return { diagnostics, decks, pages: [...forwardingPages(parsed, ctx), ...sitePages(parsed, ctx)] }
+  return { diagnostics, decks, rendered: built, pages: [...forwardingPages(parsed, ctx), ...sitePages(parsed, ctx)] }
 }
 
 /** The site pages link no deck image. */

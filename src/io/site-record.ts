@@ -1,0 +1,82 @@
+// Which deck made which files of an output folder, and from what (node_modules/.cache/updeck/sites/):
+// a build after an edit renders only the decks whose key changed and keeps the other decks' files.
+// A deck's key hashes its file, its images and everything else that shapes its pages (the site key).
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Deck, Diagnostic } from '../core/model.ts'
+import { writeAside, type Inputs } from './build-stamp.ts'
+import type { DeckOutput } from './deck-job.ts'
+
+interface DeckRecord {
+  key: string
+  /** Without its slides: the pages about all decks need only the rest. */
+  deck?: Deck
+  diagnostics: Diagnostic[]
+  files: string[]
+  images: string[]
+}
+
+export interface SiteRecord {
+  /** The stamp (build-stamp.ts) this record belongs to: saved first, valid only with it. */
+  inputs: string
+  siteKey: string
+  /** The pages about all decks that the build wrote: index, feed, plan, forwarding pages … */
+  pages: string[]
+  decks: Record<string, DeckRecord>
+}
+
+const recordFile = (root: string, outDir: string) =>
+  join(root, 'node_modules/.cache/updeck/sites', `${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`)
+
+/** Everything besides a deck that shapes its pages: code, themes, config (project), options, runtime. */
+export function siteKey(parts: Record<string, unknown>): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex')
+}
+
+/** A deck's file, its images (by content) and the site key. */
+function deckKey(site: string, inputs: Inputs, file: string, images: readonly string[]): string {
+  const hash = createHash('sha256').update(`${site}\0${file}\0${inputs.files.get(file)}`)
+  for (const image of images) hash.update(`\0${image}\0${inputs.files.get(image) ?? unlisted(inputs.decksDir, image)}`)
+  return hash.digest('hex')
+}
+
+/** An image the listing skips (in a hidden folder) or that is missing: hashed where it is. */
+function unlisted(decksDir: string, path: string): string {
+  try {
+    return createHash('sha256').update(readFileSync(join(decksDir, path))).digest('base64url')
+  } catch {
+    return 'missing'
+  }
+}
+
+export async function readSiteRecord(root: string, outDir: string): Promise<SiteRecord | undefined> {
+  try {
+    return JSON.parse(await readFile(recordFile(root, outDir), 'utf8')) as SiteRecord
+  } catch {
+    return undefined
+  }
+}
+
+export async function saveSiteRecord(root: string, outDir: string, record: SiteRecord): Promise<void> {
+  await writeAside(recordFile(root, outDir), JSON.stringify(record))
+}
+
+export function siteRecord(site: string, inputs: Inputs, decks: readonly DeckOutput[], pages: string[]): SiteRecord {
+  const records = decks.map(({ file, deck, diagnostics, files, images }) => {
+    const record: DeckRecord = { key: deckKey(site, inputs, file, images), diagnostics, files, images, ...(deck ? { deck: { ...deck, slides: [] } } : {}) }
+    return [file, record] as const
+  })
+  return { inputs: inputs.hash, siteKey: site, pages, decks: Object.fromEntries(records) }
+}
+
+/** The earlier output of a deck whose file, images and site are unchanged; undefined: build it. */
+export function reusable(record: SiteRecord, site: string, inputs: Inputs): (file: string) => DeckOutput | undefined {
+  return (file) => {
+    const earlier = Object.hasOwn(record.decks, file) ? record.decks[file] : undefined
+    if (!earlier || record.siteKey !== site || earlier.key !== deckKey(site, inputs, file, earlier.images)) return undefined
+    const { deck, diagnostics, files, images } = earlier
+    return { file, diagnostics, files, images, ...(deck ? { deck } : {}) }
+  }
+}
