@@ -4,8 +4,8 @@
 // The manifest lives here rather than in the output: nothing of it gets published.
 // Each build lists the decks folder and the output once and reads and hashes each file once.
 import { createHash, randomUUID } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { existsSync, statSync } from 'node:fs'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileContent, fileListing, hashProject, listFiles } from './file-listing.ts'
 
@@ -24,6 +24,8 @@ interface Stamp {
   decksDir: string
   /** Every file of the output, path → "size mtime": a deleted or edited file means rebuild. */
   output: Manifest
+  /** Every file of the decks folder, path → "size mtime" and its content hash, and when they were read. */
+  inputs?: { at: number; files: Record<string, [string, string]> }
 }
 
 /** The decks folder read once: each file's content hash, and one hash over all of them and the rest. */
@@ -32,6 +34,8 @@ export interface Inputs {
   /** Path relative to the decks folder → hash of its content (a symbolic link: of its stamp). */
   files: Map<string, string>
   hash: string
+  /** What the next build needs to skip reading files that did not change (Stamp.inputs). */
+  seen: NonNullable<Stamp['inputs']>
 }
 
 /** What a build learns at its start and uses throughout: the last build's stamp and the output now. */
@@ -48,17 +52,35 @@ export interface LastBuild {
 
 const stampFile = (root: string) => join(root, 'node_modules/.cache/updeck/builds.json')
 
-function hashDecksFolder(key: BuildKey, project: string, decksDir: string): Inputs {
+/** Where site-record.ts keeps which deck made which files of `outDir`. */
+export const siteRecordFile = (root: string, outDir: string) =>
+  join(root, 'node_modules/.cache/updeck/sites', `${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`)
+
+/**
+ * Hashes every file of the decks folder by content. A file whose size and time are those of the last
+ * build's reading is not read again, unless its time is so close to that reading that an edit in the
+ * same tick of the file system's clock could hide behind it (git's "racy" rule).
+ */
+function hashDecksFolder(key: BuildKey, project: string, decksDir: string, earlier?: Stamp['inputs']): Inputs {
+  const at = Date.now()
   const hash = createHash('sha256').update(JSON.stringify({ ...key, decksDir, project }))
   const files = new Map<string, string>()
-  // Decks by content: an editor that saves without changes must not cost a build.
+  const seen: Record<string, [string, string]> = {}
   for (const file of listFiles(decksDir)) {
-    const content = createHash('sha256').update(fileContent(decksDir, file)).digest('base64url')
+    const path = join(decksDir, file.name)
+    const stat = file.link ? undefined : statSync(path, { throwIfNoEntry: false })
+    const stamp = stat ? `${stat.size} ${stat.mtimeMs}` : ''
+    const known = earlier && stat && stat.mtimeMs < earlier.at - RACY_MS ? earlier.files[file.name] : undefined
+    const content = known?.[0] === stamp ? known[1] : createHash('sha256').update(fileContent(decksDir, file)).digest('base64url')
+    if (stat) seen[file.name] = [stamp, content]
     files.set(file.name, content)
     hash.update(`${file.name}\0${content}\n`)
   }
-  return { decksDir, files, hash: hash.digest('hex') }
+  return { decksDir, files, hash: hash.digest('hex'), seen: { at, files: seen } }
 }
+
+/** Coarser than any file system's clock (FAT: 2 s). */
+const RACY_MS = 2000
 
 async function readStamps(root: string): Promise<Record<string, Stamp>> {
   try {
@@ -82,7 +104,7 @@ export async function lastBuild(key: BuildKey): Promise<LastBuild> {
   const project = hashProject(createHash('sha256'), key.root, ['src', 'themes']).digest('hex')
   const stamp = (await readStamps(key.root))[key.outDir]
   if (!stamp?.output) return { key, project }
-  return { key, project, stamp, output: outputManifest(key.outDir), inputs: hashDecksFolder(key, project, stamp.decksDir) }
+  return { key, project, stamp, output: outputManifest(key.outDir), inputs: hashDecksFolder(key, project, stamp.decksDir, stamp.inputs) }
 }
 
 /** True when the output folder holds, file for file, exactly what the last build wrote there. */
@@ -109,9 +131,11 @@ export function hashInputs(last: LastBuild, decksDir: string): Inputs {
 /** Marks `outDir` as made from `inputs`, holding the files of `output`. */
 export async function saveStamp(last: LastBuild, inputs: Inputs, output: Manifest): Promise<void> {
   const { root, outDir } = last.key
-  // Folders that are gone (temporary outputs of tests and benchmarks) are forgotten.
-  const stamps = Object.fromEntries(Object.entries(await readStamps(root)).filter(([dir]) => existsSync(dir)))
-  stamps[outDir] = { hash: inputs.hash, decksDir: inputs.decksDir, output }
+  // Folders that are gone (temporary outputs of tests and benchmarks) are forgotten, with their site records.
+  const known = Object.entries(await readStamps(root))
+  for (const [dir] of known) if (!existsSync(dir)) await rm(siteRecordFile(root, dir), { force: true })
+  const stamps = Object.fromEntries(known.filter(([dir]) => existsSync(dir)))
+  stamps[outDir] = { hash: inputs.hash, decksDir: inputs.decksDir, output, inputs: inputs.seen }
   await writeAside(stampFile(root), JSON.stringify(stamps))
 }
 

@@ -48,18 +48,23 @@ export async function buildDecks(files: readonly string[], job: DeckJob, workers
   const script = await workerScript()
   const run = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
+      let pending = 0
       const send = () => {
         const work = take()
-        if (!work) return resolve()
+        if (!work) return pending === 0 && resolve()
+        pending++
         worker.postMessage({ from: work.from, files: work.batch })
       }
       worker.on('message', ({ from, results }: { from: number; results: DeckOutput[] }) => {
+        pending--
         results.forEach((result, i) => (outputs[from + i] = result))
         send()
       })
       worker.on('error', reject)
       // After the last batch the pool ends the worker: rejecting a settled promise does nothing.
       worker.on('exit', (code) => reject(new Error(`a deck worker stopped before its decks were built (exit code ${code})`)))
+      // Two batches in flight: the next one waits in the worker's queue, not for this thread to be free.
+      send()
       send()
     })
   const pool = Array.from({ length: threads - 1 }, () => new Worker(script, { workerData: job }))

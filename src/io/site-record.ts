@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Deck, Diagnostic } from '../core/model.ts'
-import { writeAside, type Inputs } from './build-stamp.ts'
+import { siteRecordFile, writeAside, type Inputs } from './build-stamp.ts'
 import type { DeckOutput } from './deck-job.ts'
 
 interface DeckRecord {
@@ -26,9 +26,6 @@ export interface SiteRecord {
   pages: string[]
   decks: Record<string, DeckRecord>
 }
-
-const recordFile = (root: string, outDir: string) =>
-  join(root, 'node_modules/.cache/updeck/sites', `${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`)
 
 /** Everything besides a deck that shapes its pages: code, themes, config (project), options, runtime. */
 export function siteKey(parts: Record<string, unknown>): string {
@@ -53,14 +50,14 @@ function unlisted(decksDir: string, path: string): string {
 
 export async function readSiteRecord(root: string, outDir: string): Promise<SiteRecord | undefined> {
   try {
-    return JSON.parse(await readFile(recordFile(root, outDir), 'utf8')) as SiteRecord
+    return JSON.parse(await readFile(siteRecordFile(root, outDir), 'utf8')) as SiteRecord
   } catch {
     return undefined
   }
 }
 
 export async function saveSiteRecord(root: string, outDir: string, record: SiteRecord): Promise<void> {
-  await writeAside(recordFile(root, outDir), JSON.stringify(record))
+  await writeAside(siteRecordFile(root, outDir), JSON.stringify(record))
 }
 
 export function siteRecord(site: string, inputs: Inputs, decks: readonly DeckOutput[], pages: string[]): SiteRecord {
