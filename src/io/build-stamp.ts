@@ -1,5 +1,5 @@
 // Remembers what the last successful build of an output folder was made from, and every file it
-// wrote, so that a build with nothing changed can stop at once (node_modules/.cache/updeck/builds.json)
+// wrote, so that a build with nothing changed can stop at once (node_modules/.cache/updeck/builds/)
 // and a build after an edit can keep what the edit did not touch (site-record.ts).
 // The manifest lives here rather than in the output: nothing of it gets published.
 // Each build lists the decks folder and the output once and reads and hashes each file once.
@@ -50,11 +50,13 @@ export interface LastBuild {
   inputs?: Inputs | undefined
 }
 
-const stampFile = (root: string) => join(root, 'node_modules/.cache/updeck/builds.json')
+/** One file per output folder, so that a build reads only its own; builds.json lists them all. */
+const stampFile = (root: string, outDir: string) => join(root, 'node_modules/.cache/updeck/builds', `${folderKey(outDir)}.json`)
+const indexFile = (root: string) => join(root, 'node_modules/.cache/updeck/builds.json')
+const folderKey = (outDir: string) => createHash('sha256').update(outDir).digest('hex').slice(0, 16)
 
 /** Where site-record.ts keeps which deck made which files of `outDir`. */
-export const siteRecordFile = (root: string, outDir: string) =>
-  join(root, 'node_modules/.cache/updeck/sites', `${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`)
+export const siteRecordFile = (root: string, outDir: string) => join(root, 'node_modules/.cache/updeck/sites', `${folderKey(outDir)}.json`)
 
 /**
  * Hashes every file of the decks folder by content. A file whose size and time are those of the last
@@ -82,11 +84,11 @@ function hashDecksFolder(key: BuildKey, project: string, decksDir: string, earli
 /** Coarser than any file system's clock (FAT: 2 s). */
 const RACY_MS = 2000
 
-async function readStamps(root: string): Promise<Record<string, Stamp>> {
+async function readJson<T>(file: string): Promise<T | undefined> {
   try {
-    return JSON.parse(await readFile(stampFile(root), 'utf8')) as Record<string, Stamp>
+    return JSON.parse(await readFile(file, 'utf8')) as T
   } catch {
-    return {}
+    return undefined
   }
 }
 
@@ -95,14 +97,21 @@ export function outputManifest(outDir: string): Manifest {
 }
 
 function sameManifest(a: Manifest, b: Manifest): boolean {
+  // Both are written in the listing's order: one string comparison, the rest only when they differ.
+  if (JSON.stringify(a) === JSON.stringify(b)) return true
   const names = Object.keys(a)
   return names.length === Object.keys(b).length && names.every((name) => a[name] === b[name])
+}
+
+/** A manifest in the listing's order (file-listing.ts sorts by code unit). */
+export function sortedManifest(manifest: Manifest): Manifest {
+  return Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
 /** Reads the last build's stamp of `key.outDir`, lists that output and hashes the decks it was built from. */
 export async function lastBuild(key: BuildKey): Promise<LastBuild> {
   const project = hashProject(createHash('sha256'), key.root, ['src', 'themes']).digest('hex')
-  const stamp = (await readStamps(key.root))[key.outDir]
+  const stamp = await readJson<Stamp>(stampFile(key.root, key.outDir))
   if (!stamp?.output) return { key, project }
   return { key, project, stamp, output: outputManifest(key.outDir), inputs: hashDecksFolder(key, project, stamp.decksDir, stamp.inputs) }
 }
@@ -131,12 +140,13 @@ export function hashInputs(last: LastBuild, decksDir: string): Inputs {
 /** Marks `outDir` as made from `inputs`, holding the files of `output`. */
 export async function saveStamp(last: LastBuild, inputs: Inputs, output: Manifest): Promise<void> {
   const { root, outDir } = last.key
-  // Folders that are gone (temporary outputs of tests and benchmarks) are forgotten, with their site records.
-  const known = Object.entries(await readStamps(root))
-  for (const [dir] of known) if (!existsSync(dir)) await rm(siteRecordFile(root, dir), { force: true })
-  const stamps = Object.fromEntries(known.filter(([dir]) => existsSync(dir)))
-  stamps[outDir] = { hash: inputs.hash, decksDir: inputs.decksDir, output, inputs: inputs.seen }
-  await writeAside(stampFile(root), JSON.stringify(stamps))
+  await writeAside(stampFile(root, outDir), JSON.stringify({ hash: inputs.hash, decksDir: inputs.decksDir, output, inputs: inputs.seen } satisfies Stamp))
+  // Folders that are gone (temporary outputs of tests and benchmarks) are forgotten, with their records.
+  const known = Object.keys((await readJson<Record<string, unknown>>(indexFile(root))) ?? {})
+  const gone = known.filter((dir) => dir !== outDir && !existsSync(dir))
+  for (const dir of gone) await Promise.all([rm(stampFile(root, dir), { force: true }), rm(siteRecordFile(root, dir), { force: true })])
+  const kept = [...known.filter((dir) => !gone.includes(dir) && dir !== outDir), outDir]
+  await writeAside(indexFile(root), JSON.stringify(Object.fromEntries(kept.map((dir) => [dir, folderKey(dir)]))))
 }
 
 /** Written aside and renamed: a build reading the file meanwhile never sees half of it. */

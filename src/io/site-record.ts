@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Deck, Diagnostic } from '../core/model.ts'
+import type { Deck, Diagnostic, Page } from '../core/model.ts'
 import { siteRecordFile, writeAside, type Inputs } from './build-stamp.ts'
 import type { DeckOutput } from './deck-job.ts'
 
@@ -22,8 +22,8 @@ export interface SiteRecord {
   /** The stamp (build-stamp.ts) this record belongs to: saved first, valid only with it. */
   inputs: string
   siteKey: string
-  /** The pages about all decks that the build wrote: index, feed, plan, forwarding pages … */
-  pages: string[]
+  /** The pages about all decks that the build wrote (index, feed, plan, forwarding pages …) → content hash. */
+  pages: Record<string, string>
   decks: Record<string, DeckRecord>
 }
 
@@ -60,12 +60,14 @@ export async function saveSiteRecord(root: string, outDir: string, record: SiteR
   await writeAside(siteRecordFile(root, outDir), JSON.stringify(record))
 }
 
-export function siteRecord(site: string, inputs: Inputs, decks: readonly DeckOutput[], pages: string[]): SiteRecord {
+export const contentHash = (content: string) => createHash('sha256').update(content).digest('base64url')
+
+export function siteRecord(site: string, inputs: Inputs, decks: readonly DeckOutput[], pages: readonly Page[]): SiteRecord {
   const records = decks.map(({ file, deck, diagnostics, files, images }) => {
     const record: DeckRecord = { key: deckKey(site, inputs, file, images), diagnostics, files, images, ...(deck ? { deck: { ...deck, slides: [] } } : {}) }
     return [file, record] as const
   })
-  return { inputs: inputs.hash, siteKey: site, pages, decks: Object.fromEntries(records) }
+  return { inputs: inputs.hash, siteKey: site, pages: Object.fromEntries(pages.map((p) => [p.path, contentHash(p.content)])), decks: Object.fromEntries(records) }
 }
 
 /** The earlier output of a deck whose file, images and site are unchanged; undefined: build it. */

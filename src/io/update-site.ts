@@ -1,12 +1,12 @@
 // A build after an edit: renders only the decks that changed into a scratch folder, checks every
 // deck as a full build does, then renames the changed files into the output and removes the files
 // of decks that are gone. A failed build changes nothing.
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { hasErrors } from '../core/diagnostic.ts'
 import type { Diagnostic } from '../core/model.ts'
-import type { Inputs, Manifest } from './build-stamp.ts'
-import { reusable, siteRecord, type SiteRecord } from './site-record.ts'
+import { sortedManifest, type Inputs, type Manifest } from './build-stamp.ts'
+import { contentHash, reusable, siteRecord, type SiteRecord } from './site-record.ts'
 import { replaceFiles } from './swap-out.ts'
 import { pageWriter } from './write-pages.ts'
 import { renderSite, type WriteSite } from './write-site.ts'
@@ -37,28 +37,21 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateResult> {
   // Deck files first, the pages that link them after: a reader never follows a link to a missing page.
   // An image's name is its content's hash: one already there is the same file.
   const changed = built.flatMap((d) => d.files.filter((f) => !(f.startsWith('assets/') && existsSync(join(target, f)))))
-  const pages = site.pages.filter((page) => !sameContent(join(target, page.path), page.content))
+  // The output is what the last build wrote (its manifest matched): a page is unchanged when its hash is.
+  const pages = site.pages.filter((page) => record.pages[page.path] !== contentHash(page.content))
   pageWriter(scratch)(pages)
   changed.push(...pages.map((p) => p.path))
   const now = new Set([...site.decks.flatMap((d) => d.files), ...site.pages.map((p) => p.path)])
-  const before = [...Object.values(record.decks).flatMap((d) => d.files), ...record.pages]
+  const before = [...Object.values(record.decks).flatMap((d) => d.files), ...Object.keys(record.pages)]
   const removed = [...new Set(before)].filter((f) => !now.has(f) && f in update.manifest)
   replaceFiles(scratch, target, [...new Set(changed)], removed)
 
-  const manifest = { ...update.manifest }
+  const manifest: Manifest = { ...update.manifest }
   for (const file of removed) delete manifest[file]
   for (const file of changed) {
     const stat = statSync(join(target, file))
     manifest[file] = `${stat.size} ${stat.mtimeMs}`
   }
-  const next = siteRecord(update.siteKey, update.inputs, site.decks, site.pages.map((p) => p.path))
-  return { ok: true, diagnostics: site.diagnostics, decks, record: next, manifest }
-}
-
-function sameContent(path: string, content: string): boolean {
-  try {
-    return readFileSync(path, 'utf8') === content
-  } catch {
-    return false
-  }
+  const next = siteRecord(update.siteKey, update.inputs, site.decks, site.pages)
+  return { ok: true, diagnostics: site.diagnostics, decks, record: next, manifest: sortedManifest(manifest) }
 }

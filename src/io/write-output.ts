@@ -65,7 +65,7 @@ export async function writeOutput(job: OutputJob): Promise<OutputResult> {
       return { ok: false, diagnostics: [...diagnostics, ...more], decks }
     }
     await swapIn(staged, job.target)
-    await saveSiteRecord(root, outDir, siteRecord(job.siteKey, job.inputs, site.decks, site.pages.map((p) => p.path)))
+    await saveSiteRecord(root, outDir, siteRecord(job.siteKey, job.inputs, site.decks, site.pages))
     await saveStamp(job.last, job.inputs, outputManifest(outDir))
     return { ok: true, diagnostics, decks }
   } catch (error) {
