@@ -35,7 +35,7 @@ export interface DeckOutput {
   file: string
   /** The file could not be read as a deck: its diagnostic comes first, as a listing problem. */
   unreadable?: boolean
-  /** The parsed deck (for the index, feed, plan, forwarding pages), when it parsed. */
+  /** The parsed deck without its slides (for the index, feed, plan, forwarding pages), when it parsed. */
   deck?: Deck
   diagnostics: Diagnostic[]
   /** Files written, relative to the output folder: pages and images (assets/<name>-<hash>.<ext>). */
@@ -52,7 +52,8 @@ export async function buildDeck(file: string, job: DeckJob): Promise<DeckOutput>
   if (!loaded.deck) return { file, diagnostics: loaded.diagnostics, files: [], images: [] }
   const { deck, rendered } = loaded.deck
   const images = [...new Set(rendered.images.map((i) => i.path))]
-  const output: DeckOutput = { file, deck, diagnostics: loaded.diagnostics, files: [], images }
+  // Without its slides: the pages about all decks need only the rest, and little crosses threads.
+  const output: DeckOutput = { file, deck: { ...deck, slides: [] }, diagnostics: loaded.diagnostics, files: [], images }
   if (hasErrors(loaded.diagnostics)) return output
   const names = new Map<string, string>()
   for (const { path, line, col } of rendered.images) {

@@ -11,7 +11,6 @@ import type { DeckOutput } from './deck-job.ts'
 
 interface DeckRecord {
   key: string
-  /** Without its slides: the pages about all decks need only the rest. */
   deck?: Deck
   diagnostics: Diagnostic[]
   files: string[]
@@ -64,7 +63,7 @@ export const contentHash = (content: string) => createHash('sha256').update(cont
 
 export function siteRecord(site: string, inputs: Inputs, decks: readonly DeckOutput[], pages: readonly Page[]): SiteRecord {
   const records = decks.map(({ file, deck, diagnostics, files, images }) => {
-    const record: DeckRecord = { key: deckKey(site, inputs, file, images), diagnostics, files, images, ...(deck ? { deck: { ...deck, slides: [] } } : {}) }
+    const record: DeckRecord = { key: deckKey(site, inputs, file, images), diagnostics, files, images, ...(deck ? { deck } : {}) }
     return [file, record] as const
   })
   return { inputs: inputs.hash, siteKey: site, pages: Object.fromEntries(pages.map((p) => [p.path, contentHash(p.content)])), decks: Object.fromEntries(records) }
