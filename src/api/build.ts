@@ -1,4 +1,5 @@
 // build(): decks → static site, atomically; a build with nothing changed returns at once.
+import { cp } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Diagnostic } from '../core/model.ts'
 import { hashInputs, isUpToDate, lastBuild, wasBuiltHere, type BuildKey } from '../io/build-stamp.ts'
@@ -87,7 +88,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     last,
     inputs,
     target,
-    runtimeDir: runtime.dir,
+    copyRuntime: (staged) => cp(runtime.dir, staged, { recursive: true, filter: (src) => !src.endsWith('.json') }),
     write,
     siteKey: siteKey({ project: last.project, options: key.options, site, runtime: runtime.assets, themes }),
     beforeSwap: withExports ? exportInto : undefined,

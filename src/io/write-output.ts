@@ -1,7 +1,6 @@
 // Writes a build into its output folder, atomically: after an edit only what changed (update-site.ts)
 // when the folder is exactly what the last build left; else the whole site through a staging folder.
 // Either way the stamp and the site record are saved last, so a crash leaves the next build a full one.
-import { cp } from 'node:fs/promises'
 import type { Diagnostic } from '../core/model.ts'
 import { hasErrors } from '../core/diagnostic.ts'
 import { outputIntact, outputManifest, saveStamp, type Inputs, type LastBuild } from './build-stamp.ts'
@@ -17,8 +16,8 @@ export interface OutputJob {
   inputs: Inputs
   /** The output folder's real path (a symbolic link's target). */
   target: string
-  /** The bundled runtime, copied into a full build. */
-  runtimeDir: string
+  /** Puts the bundled runtime into a full build's staging folder. */
+  copyRuntime: (staged: string) => Promise<void> | void
   write: Omit<WriteSite, 'outDir'>
   /** Everything besides a deck that shapes its pages (site-record.ts). */
   siteKey: string
@@ -50,7 +49,7 @@ export async function writeOutput(job: OutputJob): Promise<OutputResult> {
         return { ok: true, diagnostics: updated.diagnostics, decks: updated.decks }
       }
     }
-    await cp(job.runtimeDir, staged, { recursive: true, filter: (src) => !src.endsWith('.json') })
+    await job.copyRuntime(staged)
     const site = await renderSite({ ...job.write, outDir: staged })
     const decks = { total: site.decks.length, rendered: site.rendered.length }
     const { diagnostics } = site
