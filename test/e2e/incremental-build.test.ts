@@ -110,6 +110,17 @@ describe('a build after one deck was edited', () => {
     expect(listFiles(join(site.outDir, '..'))).toEqual(listFiles(site.outDir).map((f) => `site/${f}`))
   })
 
+  it('fails on an image that is no longer an image, and leaves the output as it was', async () => {
+    const site = await builtSite()
+    const before = state(site.outDir)
+    const deck = generateDeck(6)
+    writeFileSync(join(site.decksDir, deck.image.file), 'not an image any more')
+    const result = await site.rebuild()
+    expect(result).toMatchObject({ ok: false, decks: { total: COUNT, rendered: 1 } })
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).toEqual([deck.file])
+    expect(state(site.outDir)).toEqual(before)
+  })
+
   it('builds everything when the output was changed by hand: a file deleted or edited', async () => {
     const site = await builtSite()
     rmSync(join(site.outDir, slugOf(site.files[0]!), 'index.html'))
