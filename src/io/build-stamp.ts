@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { fileContent, fileListing, hashProject, listFiles } from './file-listing.ts'
+import { fileContent, fileListing, hashProject, listFiles, type ListedFile } from './file-listing.ts'
 
 export interface BuildKey {
   root: string
@@ -36,6 +36,8 @@ export interface Inputs {
   hash: string
   /** What the next build needs to skip reading files that did not change (Stamp.inputs). */
   seen: NonNullable<Stamp['inputs']>
+  /** The listing itself: the build finds the decks in it rather than listing the folder again. */
+  listing: ListedFile[]
 }
 
 /** What a build learns at its start and uses throughout: the last build's stamp and the output now. */
@@ -68,7 +70,8 @@ function hashDecksFolder(key: BuildKey, project: string, decksDir: string, earli
   const hash = createHash('sha256').update(JSON.stringify({ ...key, decksDir, project }))
   const files = new Map<string, string>()
   const seen: Record<string, [string, string]> = {}
-  for (const file of listFiles(decksDir)) {
+  const listing = listFiles(decksDir)
+  for (const file of listing) {
     const path = join(decksDir, file.name)
     const stat = file.link ? undefined : statSync(path, { throwIfNoEntry: false })
     const stamp = stat ? `${stat.size} ${stat.mtimeMs}` : ''
@@ -78,7 +81,7 @@ function hashDecksFolder(key: BuildKey, project: string, decksDir: string, earli
     files.set(file.name, content)
     hash.update(`${file.name}\0${content}\n`)
   }
-  return { decksDir, files, hash: hash.digest('hex'), seen: { at, files: seen } }
+  return { decksDir, files, hash: hash.digest('hex'), seen: { at, files: seen }, listing }
 }
 
 /** Coarser than any file system's clock (FAT: 2 s). */

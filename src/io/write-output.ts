@@ -39,7 +39,7 @@ export async function writeOutput(job: OutputJob): Promise<OutputResult> {
     if (!job.beforeSwap && outputIntact(job.last)) {
       const record = await readSiteRecord(root, outDir)
       if (record?.inputs === job.last.stamp!.hash && record.siteKey === job.siteKey) {
-        const updated = await updateSite({ write: { ...job.write, outDir: staged }, target: job.target, manifest: job.last.output!, record, siteKey: job.siteKey, inputs: job.inputs })
+        const updated = await updateSite({ write: { ...job.write, outDir: staged, listing: job.inputs.listing }, target: job.target, manifest: job.last.output!, record, siteKey: job.siteKey, inputs: job.inputs })
         if (!updated.ok) {
           await discard(staged)
           return updated
@@ -50,7 +50,7 @@ export async function writeOutput(job: OutputJob): Promise<OutputResult> {
       }
     }
     await job.copyRuntime(staged)
-    const site = await renderSite({ ...job.write, outDir: staged })
+    const site = await renderSite({ ...job.write, outDir: staged, listing: job.inputs.listing })
     const decks = { total: site.decks.length, rendered: site.rendered.length }
     const { diagnostics } = site
     if (hasErrors(diagnostics)) {

@@ -7,6 +7,7 @@ import type { SiteAssets } from '../core/site-context.ts'
 import { siteClock } from './clock.ts'
 import type { DeckJob, DeckOutput } from './deck-job.ts'
 import { buildDecks, workerCount } from './deck-pool.ts'
+import type { ListedFile } from './file-listing.ts'
 import { listDecks } from './read-decks.ts'
 import { pageWriter } from './write-pages.ts'
 
@@ -27,6 +28,8 @@ export interface WriteSite {
   withExports?: boolean
   /** Threads that build decks (1: this one only). @default one per core, or UPDECK_WORKERS */
   workers?: number | undefined
+  /** The decks folder's files, when the caller listed it already (a build hashes them first). */
+  listing?: readonly ListedFile[] | undefined
 }
 
 export interface RenderedSite {
@@ -55,7 +58,7 @@ export async function renderSite(options: WriteSite, reuse: (file: string) => De
   const { site, decksDir, themes, outDir, base } = options
   const clock = siteClock(options.today)
   const job: DeckJob = { site, decksDir, themes, outDir, base, today: clock.today, stamp: options.stamp ?? clock.stamp, runtime: options.runtime, exports: options.withExports ?? false }
-  const listed = listDecks(decksDir)
+  const listed = listDecks(decksDir, options.listing)
   const reused = new Map<string, DeckOutput>()
   for (const file of listed.files) {
     const earlier = reuse(file)
