@@ -7,7 +7,7 @@ import { threadId } from 'node:worker_threads'
 import { deckPages } from '../core/build-site.ts'
 import { hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
-import type { Deck, Diagnostic } from '../core/model.ts'
+import type { Deck, Diagnostic, Page } from '../core/model.ts'
 import type { SiteAssets } from '../core/site-context.ts'
 import { readImage, type ImageFile } from './image-file.ts'
 import { IMAGE_FORMATS } from './image-type.ts'
@@ -64,7 +64,7 @@ export async function buildDeck(file: string, job: DeckJob): Promise<DeckOutput>
     names.set(path, writeHashed(path, image, job.outDir))
   }
   const pages = deckPages(loaded.deck, { site: job.site, base: job.base, today: job.today, stamp: job.stamp, exports: job.exports, assets: { ...job.runtime, image: (path) => names.get(path)! } })
-  pageWriter(job.outDir)(pages)
+  folderFor(job.outDir).write(pages)
   output.files = [...pages.map((p) => p.path), ...new Set(names.values())]
   return output
 }
@@ -79,9 +79,22 @@ function writeHashed(path: string, image: ImageFile, outDir: string): string {
   const bytes = image.bytes!
   const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 8)
   const name = `assets/${basename(path, extname(path)).replace(/[^\w-]/g, '_')}-${hash}.${IMAGE_FORMATS[image.type].ext}`
-  mkdirSync(join(outDir, 'assets'), { recursive: true })
+  const folder = folderFor(outDir)
+  if (!folder.assets) mkdirSync(join(outDir, 'assets'), { recursive: true })
+  folder.assets = true
   const aside = join(outDir, `${name}.${threadId}.tmp`)
   writeFileSync(aside, bytes)
   renameSync(aside, join(outDir, name))
   return name
+}
+
+/**
+ * The folder this thread writes into, with the subfolders it made: a thousand decks make a thousand
+ * `mkdir` calls fewer (measured: a third of the time spent making folders).
+ */
+let folder: { outDir: string; write: (pages: readonly Page[]) => void; assets: boolean } | undefined
+
+function folderFor(outDir: string): NonNullable<typeof folder> {
+  if (folder?.outDir !== outDir) folder = { outDir, write: pageWriter(outDir), assets: false }
+  return folder
 }
