@@ -4,7 +4,8 @@
 // The manifest lives here rather than in the output: nothing of it gets published.
 // Each build lists the decks folder and the output once and reads and hashes each file once.
 import { createHash, randomUUID } from 'node:crypto'
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { isHiddenPath } from '../core/deck-files.ts'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileContent, fileListing, hashProject, listFiles, type ListedFile } from './file-listing.ts'
@@ -19,11 +20,16 @@ export interface BuildKey {
 /** path → "size mtime" of every file of an output folder. */
 export type Manifest = Record<string, string>
 
+/** path → mtime of every folder of an output folder ('' for itself): a file added or removed changes it. */
+export type Folders = Record<string, number>
+
 interface Stamp {
   hash: string
   decksDir: string
   /** Every file of the output, path → "size mtime": a deleted or edited file means rebuild. */
   output: Manifest
+  /** Every folder of the output: with them, the next build checks the output by stats alone, no listing. */
+  folders?: Folders | undefined
   /** Every file of the decks folder, path → "size mtime" and its content hash, and when they were read. */
   inputs?: { at: number; files: Record<string, [string, string]> }
 }
@@ -95,13 +101,69 @@ async function readJson<T>(file: string): Promise<T | undefined> {
   }
 }
 
-export function outputManifest(outDir: string): Manifest {
+function outputManifest(outDir: string): Manifest {
   return Object.fromEntries(fileListing(outDir).map((f) => [f.name, f.stamp]))
+}
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * The output's files (as the listing sees them) and its folders, in one walk. An output with a
+ * symbolic link in it (not ours) gets no folders: the next build lists it.
+ */
+export function outputState(outDir: string): { files: Manifest; folders?: Folders } {
+  const files: [string, string][] = []
+  const folders: Folders = {}
+  let links = false
+  const walk = (sub: string) => {
+    folders[sub] = statSync(join(outDir, sub)).mtimeMs
+    for (const entry of readdirSync(join(outDir, sub), { withFileTypes: true })) {
+      if (isHiddenPath(entry.name)) continue // the listing's rule (file-listing.ts)
+      const name = sub ? `${sub}/${entry.name}` : entry.name
+      if (entry.isDirectory()) walk(name)
+      else if (entry.isSymbolicLink()) links = true
+      else if (entry.isFile()) files.push([name, stampOf(join(outDir, name))!])
+    }
+  }
+  walk('')
+  if (links) return { files: outputManifest(outDir) }
+  return { files: Object.fromEntries(files.sort(([a], [b]) => byName(a, b))), folders }
+}
+
+const stampOf = (path: string) => {
+  const stat = statSync(path, { throwIfNoEntry: false })
+  return stat?.isFile() ? `${stat.size} ${stat.mtimeMs}` : undefined
+}
+
+/**
+ * The output as the last build left it, checked by one stat per file and folder instead of a listing:
+ * an edited file changes its own time, an added, removed or renamed one its folder's.
+ */
+function unchangedByStats(outDir: string, stamp: Stamp): boolean {
+  for (const [dir, time] of Object.entries(stamp.folders ?? {})) {
+    const stat = statSync(join(outDir, dir), { throwIfNoEntry: false })
+    if (!stat?.isDirectory() || stat.mtimeMs !== time) return false
+  }
+  return Object.entries(stamp.output).every(([file, stamp]) => stampOf(join(outDir, file)) === stamp)
+}
+
+/** The folders of `changed` files (and their parents) as they are now; those gone are dropped. */
+export function updatedFolders(outDir: string, folders: Folders, changed: readonly string[]): Folders {
+  const next = { ...folders }
+  const touched = new Set<string>()
+  for (const file of changed) for (let dir = dirname(file); !touched.has(dir); dir = dirname(dir)) touched.add(dir)
+  for (const dir of touched) {
+    const key = dir === '.' ? '' : dir
+    const stat = statSync(join(outDir, key), { throwIfNoEntry: false })
+    if (stat?.isDirectory()) next[key] = stat.mtimeMs
+    else delete next[key]
+  }
+  return next
 }
 
 function sameManifest(a: Manifest, b: Manifest): boolean {
   // Both are written in the listing's order: one string comparison, the rest only when they differ.
-  if (JSON.stringify(a) === JSON.stringify(b)) return true
+  if (a === b || JSON.stringify(a) === JSON.stringify(b)) return true
   const names = Object.keys(a)
   return names.length === Object.keys(b).length && names.every((name) => a[name] === b[name])
 }
@@ -116,7 +178,8 @@ export async function lastBuild(key: BuildKey): Promise<LastBuild> {
   const project = hashProject(createHash('sha256'), key.root, ['src', 'themes']).digest('hex')
   const stamp = await readJson<Stamp>(stampFile(key.root, key.outDir))
   if (!stamp?.output) return { key, project }
-  return { key, project, stamp, output: outputManifest(key.outDir), inputs: hashDecksFolder(key, project, stamp.decksDir, stamp.inputs) }
+  const output = stamp.folders && unchangedByStats(key.outDir, stamp) ? stamp.output : outputManifest(key.outDir)
+  return { key, project, stamp, output, inputs: hashDecksFolder(key, project, stamp.decksDir, stamp.inputs) }
 }
 
 /** True when the output folder holds, file for file, exactly what the last build wrote there. */
@@ -141,9 +204,9 @@ export function hashInputs(last: LastBuild, decksDir: string): Inputs {
 }
 
 /** Marks `outDir` as made from `inputs`, holding the files of `output`. */
-export async function saveStamp(last: LastBuild, inputs: Inputs, output: Manifest): Promise<void> {
+export async function saveStamp(last: LastBuild, inputs: Inputs, output: Manifest, folders?: Folders): Promise<void> {
   const { root, outDir } = last.key
-  await writeAside(stampFile(root, outDir), JSON.stringify({ hash: inputs.hash, decksDir: inputs.decksDir, output, inputs: inputs.seen } satisfies Stamp))
+  await writeAside(stampFile(root, outDir), JSON.stringify({ hash: inputs.hash, decksDir: inputs.decksDir, output, folders, inputs: inputs.seen } satisfies Stamp))
   // Folders that are gone (temporary outputs of tests and benchmarks) are forgotten, with their records.
   const known = Object.keys((await readJson<Record<string, unknown>>(indexFile(root))) ?? {})
   const gone = known.filter((dir) => dir !== outDir && !existsSync(dir))

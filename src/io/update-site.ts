@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { hasErrors } from '../core/diagnostic.ts'
 import type { Diagnostic } from '../core/model.ts'
-import { sortedManifest, type Inputs, type Manifest } from './build-stamp.ts'
+import { sortedManifest, updatedFolders, type Folders, type Inputs, type Manifest } from './build-stamp.ts'
 import { contentHash, reusable, siteRecord, type SiteRecord } from './site-record.ts'
 import { replaceFiles } from './swap-out.ts'
 import { pageWriter } from './write-pages.ts'
@@ -17,6 +17,8 @@ export interface SiteUpdate {
   /** The output folder (a real path), exactly as the last build left it. */
   target: string
   manifest: Manifest
+  /** Its folders' times, when the last build recorded them. */
+  folders?: Folders | undefined
   record: SiteRecord
   siteKey: string
   inputs: Inputs
@@ -24,7 +26,7 @@ export interface SiteUpdate {
 
 export type UpdateResult =
   | { ok: false; diagnostics: Diagnostic[]; decks: { total: number; rendered: number } }
-  | { ok: true; diagnostics: Diagnostic[]; decks: { total: number; rendered: number }; record: SiteRecord; manifest: Manifest }
+  | { ok: true; diagnostics: Diagnostic[]; decks: { total: number; rendered: number }; record: SiteRecord; manifest: Manifest; folders?: Folders | undefined }
 
 export async function updateSite(update: SiteUpdate): Promise<UpdateResult> {
   const { write, target, record } = update
@@ -53,5 +55,6 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateResult> {
     manifest[file] = `${stat.size} ${stat.mtimeMs}`
   }
   const next = siteRecord(update.siteKey, update.inputs, site.decks, site.pages)
-  return { ok: true, diagnostics: site.diagnostics, decks, record: next, manifest: sortedManifest(manifest) }
+  const folders = update.folders && updatedFolders(target, update.folders, [...changed, ...removed])
+  return { ok: true, diagnostics: site.diagnostics, decks, record: next, manifest: sortedManifest(manifest), folders }
 }

@@ -3,7 +3,7 @@
 // Either way the stamp and the site record are saved last, so a crash leaves the next build a full one.
 import type { Diagnostic } from '../core/model.ts'
 import { hasErrors } from '../core/diagnostic.ts'
-import { outputIntact, outputManifest, saveStamp, type Inputs, type LastBuild } from './build-stamp.ts'
+import { outputIntact, outputState, saveStamp, type Inputs, type LastBuild } from './build-stamp.ts'
 import { readSiteRecord, saveSiteRecord, siteRecord } from './site-record.ts'
 import { discard, stagingDir, swapIn } from './swap-out.ts'
 import { updateSite } from './update-site.ts'
@@ -39,13 +39,13 @@ export async function writeOutput(job: OutputJob): Promise<OutputResult> {
     if (!job.beforeSwap && outputIntact(job.last)) {
       const record = await readSiteRecord(root, outDir)
       if (record?.inputs === job.last.stamp!.hash && record.siteKey === job.siteKey) {
-        const updated = await updateSite({ write: { ...job.write, outDir: staged, listing: job.inputs.listing }, target: job.target, manifest: job.last.output!, record, siteKey: job.siteKey, inputs: job.inputs })
+        const updated = await updateSite({ write: { ...job.write, outDir: staged, listing: job.inputs.listing }, target: job.target, manifest: job.last.output!, folders: job.last.stamp!.folders, record, siteKey: job.siteKey, inputs: job.inputs })
         if (!updated.ok) {
           await discard(staged)
           return updated
         }
         await saveSiteRecord(root, outDir, updated.record)
-        await saveStamp(job.last, job.inputs, updated.manifest)
+        await saveStamp(job.last, job.inputs, updated.manifest, updated.folders)
         return { ok: true, diagnostics: updated.diagnostics, decks: updated.decks }
       }
     }
@@ -65,7 +65,8 @@ export async function writeOutput(job: OutputJob): Promise<OutputResult> {
     }
     await swapIn(staged, job.target)
     await saveSiteRecord(root, outDir, siteRecord(job.siteKey, job.inputs, site.decks, site.pages))
-    await saveStamp(job.last, job.inputs, outputManifest(outDir))
+    const output = outputState(outDir)
+    await saveStamp(job.last, job.inputs, output.files, output.folders)
     return { ok: true, diagnostics, decks }
   } catch (error) {
     await discard(staged)

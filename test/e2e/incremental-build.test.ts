@@ -130,6 +130,11 @@ describe('a build after one deck was edited', () => {
     appendFileSync(join(site.decksDir, site.files[5]!), '\nNoch ein Satz.\n')
     expect(await site.rebuild()).toMatchObject({ ok: true, decks: { total: COUNT, rendered: COUNT } })
     expect(checksums(site.outDir)).toEqual(await site.fresh())
+    // A file added deep inside (its folder's time tells, not a listing).
+    writeFileSync(join(site.outDir, slugOf(site.files[8]!), 'homework/notiz.txt'), 'added by hand')
+    appendFileSync(join(site.decksDir, site.files[5]!), '\nUnd noch einer.\n')
+    expect(await site.rebuild()).toMatchObject({ ok: true, decks: { total: COUNT, rendered: COUNT } })
+    expect(checksums(site.outDir)).toEqual(await site.fresh())
   })
 
   it('builds every deck when a site option changes', async () => {
