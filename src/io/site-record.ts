@@ -59,14 +59,27 @@ export async function saveSiteRecord(root: string, outDir: string, record: SiteR
   await writeAside(siteRecordFile(root, outDir), JSON.stringify(record))
 }
 
-export const contentHash = (content: string) => createHash('sha256').update(content).digest('base64url')
+/** Path → content hash of the pages about all decks. */
+export function pageHashes(pages: readonly Page[]): Record<string, string> {
+  return Object.fromEntries(pages.map((p) => [p.path, createHash('sha256').update(p.content).digest('base64url')]))
+}
 
-export function siteRecord(site: string, inputs: Inputs, decks: readonly DeckOutput[], pages: readonly Page[]): SiteRecord {
+/**
+ * True when the decks are those of the record, and what the pages about all decks show of them
+ * (everything but the slides) is unchanged: an edit of slides alone leaves those pages as they are.
+ */
+export function sameSiteData(record: SiteRecord, decks: readonly DeckOutput[]): boolean {
+  const files = Object.keys(record.decks)
+  if (files.length !== decks.length || decks.some((d, i) => d.file !== files[i])) return false
+  return decks.every((d) => d.deck === record.decks[d.file]!.deck || JSON.stringify(d.deck) === JSON.stringify(record.decks[d.file]!.deck))
+}
+
+export function siteRecord(site: string, inputs: Inputs, decks: readonly DeckOutput[], pages: Record<string, string>): SiteRecord {
   const records = decks.map(({ file, deck, diagnostics, files, images }) => {
     const record: DeckRecord = { key: deckKey(site, inputs, file, images), diagnostics, files, images, ...(deck ? { deck } : {}) }
     return [file, record] as const
   })
-  return { inputs: inputs.hash, siteKey: site, pages: Object.fromEntries(pages.map((p) => [p.path, contentHash(p.content)])), decks: Object.fromEntries(records) }
+  return { inputs: inputs.hash, siteKey: site, pages, decks: Object.fromEntries(records) }
 }
 
 /** The earlier output of a deck whose file, images and site are unchanged; undefined: build it. */

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { hasErrors } from '../core/diagnostic.ts'
 import type { Diagnostic } from '../core/model.ts'
 import { sortedManifest, updatedFolders, type Folders, type Inputs, type Manifest } from './build-stamp.ts'
-import { contentHash, reusable, siteRecord, type SiteRecord } from './site-record.ts'
+import { pageHashes, reusable, sameSiteData, siteRecord, type SiteRecord } from './site-record.ts'
 import { replaceFiles } from './swap-out.ts'
 import { pageWriter } from './write-pages.ts'
 import { renderSite, type WriteSite } from './write-site.ts'
@@ -39,11 +39,15 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateResult> {
   // Deck files first, the pages that link them after: a reader never follows a link to a missing page.
   // An image's name is its content's hash: one already there is the same file.
   const changed = built.flatMap((d) => d.files.filter((f) => !(f.startsWith('assets/') && existsSync(join(target, f)))))
-  // The output is what the last build wrote (its manifest matched): a page is unchanged when its hash is.
-  const pages = site.pages.filter((page) => record.pages[page.path] !== contentHash(page.content))
+  // The output is what the last build wrote (its manifest matched): a page is unchanged when its hash
+  // is, and all are when the decks they show are (their calendar keeps the stamp it had).
+  const same = sameSiteData(record, site.decks)
+  const all = same ? [] : site.pages()
+  const hashes = same ? record.pages : pageHashes(all)
+  const pages = all.filter((page) => record.pages[page.path] !== hashes[page.path])
   pageWriter(scratch)(pages)
   changed.push(...pages.map((p) => p.path))
-  const now = new Set([...site.decks.flatMap((d) => d.files), ...site.pages.map((p) => p.path)])
+  const now = new Set([...site.decks.flatMap((d) => d.files), ...Object.keys(hashes)])
   const before = [...Object.values(record.decks).flatMap((d) => d.files), ...Object.keys(record.pages)]
   const removed = [...new Set(before)].filter((f) => !now.has(f) && f in update.manifest)
   replaceFiles(scratch, target, [...new Set(changed)], removed)
@@ -54,7 +58,7 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateResult> {
     const stat = statSync(join(target, file))
     manifest[file] = `${stat.size} ${stat.mtimeMs}`
   }
-  const next = siteRecord(update.siteKey, update.inputs, site.decks, site.pages)
+  const next = siteRecord(update.siteKey, update.inputs, site.decks, hashes)
   const folders = update.folders && updatedFolders(target, update.folders, [...changed, ...removed])
   return { ok: true, diagnostics: site.diagnostics, decks, record: next, manifest: sortedManifest(manifest), folders }
 }

@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../core/model.ts'
 import { hasErrors } from '../core/diagnostic.ts'
 import { outputIntact, outputState, saveStamp, type Inputs, type LastBuild } from './build-stamp.ts'
-import { readSiteRecord, saveSiteRecord, siteRecord } from './site-record.ts'
+import { pageHashes, readSiteRecord, saveSiteRecord, siteRecord } from './site-record.ts'
 import { discard, stagingDir, swapIn } from './swap-out.ts'
 import { updateSite } from './update-site.ts'
 import { pageWriter } from './write-pages.ts'
@@ -57,14 +57,15 @@ export async function writeOutput(job: OutputJob): Promise<OutputResult> {
       await discard(staged)
       return { ok: false, diagnostics, decks }
     }
-    pageWriter(staged)(site.pages)
+    const pages = site.pages()
+    pageWriter(staged)(pages)
     const more = job.beforeSwap ? await job.beforeSwap(staged) : []
     if (hasErrors(more)) {
       await discard(staged)
       return { ok: false, diagnostics: [...diagnostics, ...more], decks }
     }
     await swapIn(staged, job.target)
-    await saveSiteRecord(root, outDir, siteRecord(job.siteKey, job.inputs, site.decks, site.pages))
+    await saveSiteRecord(root, outDir, siteRecord(job.siteKey, job.inputs, site.decks, pageHashes(pages)))
     const output = outputState(outDir)
     await saveStamp(job.last, job.inputs, output.files, output.folders)
     return { ok: true, diagnostics, decks }

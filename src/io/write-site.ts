@@ -38,14 +38,14 @@ export interface RenderedSite {
   decks: DeckOutput[]
   /** The decks this build rendered (not taken from `reuse`). */
   rendered: DeckOutput[]
-  /** index.html, decks.json, feed.xml, plan, meetings.ics and the forwarding pages. */
-  pages: Page[]
+  /** index.html, decks.json, feed.xml, plan, meetings.ics and the forwarding pages, made when asked for. */
+  pages: () => Page[]
 }
 
 /** Reads and checks every deck; writes nothing but the decks' files when one has an error. Returns all diagnostics. */
 export async function writeSite(options: WriteSite): Promise<Diagnostic[]> {
   const rendered = await renderSite(options)
-  if (!hasErrors(rendered.diagnostics)) pageWriter(options.outDir)(rendered.pages)
+  if (!hasErrors(rendered.diagnostics)) pageWriter(options.outDir)(rendered.pages())
   return rendered.diagnostics
 }
 
@@ -75,10 +75,10 @@ export async function renderSite(options: WriteSite, reuse: (file: string) => De
     ...decks.filter((d) => !d.unreadable).flatMap((d) => d.diagnostics),
     ...checkSlugs(parsed),
   ]
-  if (hasErrors(diagnostics)) return { diagnostics, decks, rendered: built, pages: [] }
+  if (hasErrors(diagnostics)) return { diagnostics, decks, rendered: built, pages: () => [] }
   const ctx = { site, base, today: job.today, stamp: job.stamp, exports: job.exports, assets: { ...options.runtime, image: unused } }
   // Only tasks the build forwarded (task.forward) get a forwarding page, whatever shortLinks says.
-  return { diagnostics, decks, rendered: built, pages: [...forwardingPages(parsed, ctx), ...sitePages(parsed, ctx)] }
+  return { diagnostics, decks, rendered: built, pages: () => [...forwardingPages(parsed, ctx), ...sitePages(parsed, ctx)] }
 }
 
 /** The site pages link no deck image. */

@@ -68,6 +68,22 @@ describe('a build after one deck was edited', () => {
     expect(listFiles(join(site.outDir, '..'))).toEqual(listFiles(site.outDir).map((f) => `site/${f}`))
   })
 
+  it('leaves the pages about all decks alone after an edit of slides, and rewrites them after a new title', async () => {
+    const site = await builtSite()
+    const before = state(site.outDir)
+    const edited = site.files[2]!
+    appendFileSync(join(site.decksDir, edited), '\nNur der Text der letzten Folie ändert sich.\n')
+    expect(await site.rebuild()).toMatchObject({ ok: true, decks: { total: COUNT, rendered: 1 } })
+    const afterSlides = state(site.outDir)
+    expect(touched(before, afterSlides).filter((f) => !f.startsWith(`${slugOf(edited)}/`))).toEqual([])
+    writeFileSync(join(site.decksDir, edited), readFileSync(join(site.decksDir, edited), 'utf8').replace(/^title: .*$/m, 'title: Ein ganz neuer Titel'))
+    expect(await site.rebuild()).toMatchObject({ ok: true, decks: { total: COUNT, rendered: 1 } })
+    const changed = touched(afterSlides, state(site.outDir))
+    expect(changed).toEqual(expect.arrayContaining(['index.html', 'decks.json', 'feed.xml', `${slugOf(edited)}/index.html`]))
+    expect(readFileSync(join(site.outDir, 'index.html'), 'utf8')).toContain('Ein ganz neuer Titel')
+    expect(checksums(site.outDir)).toEqual(await site.fresh())
+  })
+
   it('removes the files of a deleted deck, folders included', async () => {
     const site = await builtSite()
     const gone = site.files[7]!
