@@ -31,7 +31,8 @@ export type UpdateResult =
 export async function updateSite(update: SiteUpdate): Promise<UpdateResult> {
   const { write, target, record } = update
   const scratch = write.outDir
-  const site = await renderSite(write, reusable(record, update.siteKey, update.inputs))
+  const keys = new Map<string, string>()
+  const site = await renderSite(write, reusable(record, update.siteKey, update.inputs, keys))
   const built = site.rendered
   const decks = { total: site.decks.length, rendered: built.length }
   if (hasErrors(site.diagnostics)) return { ok: false, diagnostics: site.diagnostics, decks }
@@ -58,7 +59,9 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateResult> {
     const stat = statSync(join(target, file))
     manifest[file] = `${stat.size} ${stat.mtimeMs}`
   }
-  const next = siteRecord(update.siteKey, update.inputs, site.decks, hashes)
+  const next = siteRecord(update.siteKey, update.inputs, site.decks, hashes, keys)
   const folders = update.folders && updatedFolders(target, update.folders, [...changed, ...removed])
-  return { ok: true, diagnostics: site.diagnostics, decks, record: next, manifest: sortedManifest(manifest), folders }
+  // New files break the listing's order; replaced ones keep their place.
+  const added = changed.some((file) => !(file in update.manifest))
+  return { ok: true, diagnostics: site.diagnostics, decks, record: next, manifest: added ? sortedManifest(manifest) : manifest, folders }
 }
