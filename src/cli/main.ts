@@ -64,7 +64,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       for (const note of result.notes ?? []) printError(note)
       const where = relative(process.cwd(), result.outDir) || '.'
-      print(result.upToDate ? `${where} is up to date: nothing changed since its last build` : `built ${where} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      const decks = result.decks ? `: ${result.decks.total} decks, ${result.decks.rendered} rendered` : ''
+      print(result.upToDate ? `${where} is up to date: nothing changed since its last build` : `built ${where} in ${((Date.now() - started) / 1000).toFixed(1)} s${decks}`)
       return 0
     }
     case 'check': {

@@ -1,11 +1,14 @@
 // Remembers what the last successful build of an output folder was made from, and every file it
-// wrote, so that a build with nothing changed can stop at once (node_modules/.cache/updeck/builds.json).
+// wrote, so that a build with nothing changed can stop at once (node_modules/.cache/updeck/builds/)
+// and a build after an edit can keep what the edit did not touch (site-record.ts).
 // The manifest lives here rather than in the output: nothing of it gets published.
+// Each build lists the decks folder and the output once and reads and hashes each file once.
 import { createHash, randomUUID } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { isHiddenPath } from '../core/deck-files.ts'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { fileContent, fileListing, hashProject, listFiles } from './file-listing.ts'
+import { fileContent, fileListing, hashProject, listFiles, type ListedFile } from './file-listing.ts'
 
 export interface BuildKey {
   root: string
@@ -14,72 +17,208 @@ export interface BuildKey {
   options: Record<string, string | undefined>
 }
 
-interface BuildInputs extends BuildKey {
-  /** The decks folder the last build read: vite.config.ts may name it, and is hashed too. */
-  decksDir: string
-}
+/** path → "size mtime" of every file of an output folder. */
+export type Manifest = Record<string, string>
+
+/** path → mtime of every folder of an output folder ('' for itself): a file added or removed changes it. */
+export type Folders = Record<string, number>
 
 interface Stamp {
   hash: string
   decksDir: string
   /** Every file of the output, path → "size mtime": a deleted or edited file means rebuild. */
-  output: Record<string, string>
+  output: Manifest
+  /** Every folder of the output: with them, the next build checks the output by stats alone, no listing. */
+  folders?: Folders | undefined
+  /** Every file of the decks folder, path → "size mtime" and its content hash, and when they were read. */
+  inputs?: { at: number; files: Record<string, [string, string]> }
 }
 
-const stampFile = (root: string) => join(root, 'node_modules/.cache/updeck/builds.json')
-
-/** A hash of the decks (by content), the project's code, themes, config and lockfile, and options. */
-function hashInputs(inputs: BuildInputs): string {
-  const hash = createHash('sha256').update(JSON.stringify(inputs))
-  // Decks by content: an editor that saves without changes must not cost a build.
-  for (const file of listFiles(inputs.decksDir)) hash.update(file.name).update(fileContent(inputs.decksDir, file))
-  return hashProject(hash, inputs.root, ['src', 'themes']).digest('hex')
+/** The decks folder read once: each file's content hash, and one hash over all of them and the rest. */
+export interface Inputs {
+  decksDir: string
+  /** Path relative to the decks folder → hash of its content (a symbolic link: of its stamp). */
+  files: Map<string, string>
+  hash: string
+  /** What the next build needs to skip reading files that did not change (Stamp.inputs). */
+  seen: NonNullable<Stamp['inputs']>
+  /** The listing itself: the build finds the decks in it rather than listing the folder again. */
+  listing: ListedFile[]
 }
 
-async function readStamps(root: string): Promise<Record<string, Stamp>> {
+/** What a build learns at its start and uses throughout: the last build's stamp and the output now. */
+export interface LastBuild {
+  key: BuildKey
+  /** Hash of the project's code, themes, config and lockfile. */
+  project: string
+  stamp?: Stamp | undefined
+  /** The output folder's files now (listed only when a build of it is recorded). */
+  output?: Manifest | undefined
+  /** The decks folder the last build read, hashed now. */
+  inputs?: Inputs | undefined
+}
+
+/** One file per output folder, so that a build reads only its own; builds.json lists them all. */
+const stampFile = (root: string, outDir: string) => join(root, 'node_modules/.cache/updeck/builds', `${folderKey(outDir)}.json`)
+const indexFile = (root: string) => join(root, 'node_modules/.cache/updeck/builds.json')
+const folderKey = (outDir: string) => createHash('sha256').update(outDir).digest('hex').slice(0, 16)
+
+/** Where site-record.ts keeps which deck made which files of `outDir`. */
+export const siteRecordFile = (root: string, outDir: string) => join(root, 'node_modules/.cache/updeck/sites', `${folderKey(outDir)}.json`)
+
+/**
+ * Hashes every file of the decks folder by content. A file whose size and time are those of the last
+ * build's reading is not read again, unless its time is so close to that reading that an edit in the
+ * same tick of the file system's clock could hide behind it (git's "racy" rule).
+ */
+function hashDecksFolder(key: BuildKey, project: string, decksDir: string, earlier?: Stamp['inputs']): Inputs {
+  const at = Date.now()
+  const hash = createHash('sha256').update(JSON.stringify({ ...key, decksDir, project }))
+  const files = new Map<string, string>()
+  const seen: Record<string, [string, string]> = {}
+  const listing = listFiles(decksDir)
+  for (const file of listing) {
+    const path = join(decksDir, file.name)
+    const stat = file.link ? undefined : statSync(path, { throwIfNoEntry: false })
+    const stamp = stat ? `${stat.size} ${stat.mtimeMs}` : ''
+    const known = earlier && stat && stat.mtimeMs < earlier.at - RACY_MS ? earlier.files[file.name] : undefined
+    const content = known?.[0] === stamp ? known[1] : createHash('sha256').update(fileContent(decksDir, file)).digest('base64url')
+    if (stat) seen[file.name] = [stamp, content]
+    files.set(file.name, content)
+    hash.update(`${file.name}\0${content}\n`)
+  }
+  return { decksDir, files, hash: hash.digest('hex'), seen: { at, files: seen }, listing }
+}
+
+/** Coarser than any file system's clock (FAT: 2 s). */
+const RACY_MS = 2000
+
+async function readJson<T>(file: string): Promise<T | undefined> {
   try {
-    return JSON.parse(await readFile(stampFile(root), 'utf8')) as Record<string, Stamp>
+    return JSON.parse(await readFile(file, 'utf8')) as T
   } catch {
-    return {}
+    return undefined
   }
 }
 
-function outputManifest(outDir: string): Record<string, string> {
+function outputManifest(outDir: string): Manifest {
   return Object.fromEntries(fileListing(outDir).map((f) => [f.name, f.stamp]))
 }
 
-function sameManifest(a: Record<string, string>, b: Record<string, string>): boolean {
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * The output's files (as the listing sees them) and its folders, in one walk. An output with a
+ * symbolic link in it (not ours) gets no folders: the next build lists it.
+ */
+export function outputState(outDir: string): { files: Manifest; folders?: Folders } {
+  const files: [string, string][] = []
+  const folders: Folders = {}
+  let links = false
+  const walk = (sub: string) => {
+    folders[sub] = statSync(join(outDir, sub)).mtimeMs
+    for (const entry of readdirSync(join(outDir, sub), { withFileTypes: true })) {
+      if (isHiddenPath(entry.name)) continue // the listing's rule (file-listing.ts)
+      const name = sub ? `${sub}/${entry.name}` : entry.name
+      if (entry.isDirectory()) walk(name)
+      else if (entry.isSymbolicLink()) links = true
+      else if (entry.isFile()) files.push([name, stampOf(join(outDir, name))!])
+    }
+  }
+  walk('')
+  if (links) return { files: outputManifest(outDir) }
+  return { files: Object.fromEntries(files.sort(([a], [b]) => byName(a, b))), folders }
+}
+
+const stampOf = (path: string) => {
+  const stat = statSync(path, { throwIfNoEntry: false })
+  return stat?.isFile() ? `${stat.size} ${stat.mtimeMs}` : undefined
+}
+
+/**
+ * The output as the last build left it, checked by one stat per file and folder instead of a listing:
+ * an edited file changes its own time, an added, removed or renamed one its folder's.
+ */
+function unchangedByStats(outDir: string, stamp: Stamp): boolean {
+  for (const [dir, time] of Object.entries(stamp.folders ?? {})) {
+    const stat = statSync(join(outDir, dir), { throwIfNoEntry: false })
+    if (!stat?.isDirectory() || stat.mtimeMs !== time) return false
+  }
+  return Object.entries(stamp.output).every(([file, stamp]) => stampOf(join(outDir, file)) === stamp)
+}
+
+/** The folders of `changed` files (and their parents) as they are now; those gone are dropped. */
+export function updatedFolders(outDir: string, folders: Folders, changed: readonly string[]): Folders {
+  const next = { ...folders }
+  const touched = new Set<string>()
+  for (const file of changed) for (let dir = dirname(file); !touched.has(dir); dir = dirname(dir)) touched.add(dir)
+  for (const dir of touched) {
+    const key = dir === '.' ? '' : dir
+    const stat = statSync(join(outDir, key), { throwIfNoEntry: false })
+    if (stat?.isDirectory()) next[key] = stat.mtimeMs
+    else delete next[key]
+  }
+  return next
+}
+
+function sameManifest(a: Manifest, b: Manifest): boolean {
+  // Both are written in the listing's order: one string comparison, the rest only when they differ.
+  if (a === b || JSON.stringify(a) === JSON.stringify(b)) return true
   const names = Object.keys(a)
   return names.length === Object.keys(b).length && names.every((name) => a[name] === b[name])
 }
 
+/** A manifest in the listing's order (file-listing.ts sorts by code unit). */
+export function sortedManifest(manifest: Manifest): Manifest {
+  return Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+/** Reads the last build's stamp of `key.outDir`, lists that output and hashes the decks it was built from. */
+export async function lastBuild(key: BuildKey): Promise<LastBuild> {
+  const project = hashProject(createHash('sha256'), key.root, ['src', 'themes']).digest('hex')
+  const stamp = await readJson<Stamp>(stampFile(key.root, key.outDir))
+  if (!stamp?.output) return { key, project }
+  const output = stamp.folders && unchangedByStats(key.outDir, stamp) ? stamp.output : outputManifest(key.outDir)
+  return { key, project, stamp, output, inputs: hashDecksFolder(key, project, stamp.decksDir, stamp.inputs) }
+}
+
+/** True when the output folder holds, file for file, exactly what the last build wrote there. */
+export function outputIntact(last: LastBuild): boolean {
+  return last.stamp !== undefined && last.output !== undefined && sameManifest(last.stamp.output, last.output)
+}
+
 /** True when `outDir` still holds, file for file, the output of a build from exactly these inputs. */
-export async function isUpToDate(key: BuildKey): Promise<boolean> {
-  const stamp = (await readStamps(key.root))[key.outDir]
-  if (!stamp?.output || !sameManifest(stamp.output, outputManifest(key.outDir))) return false
-  return hashInputs({ ...key, decksDir: stamp.decksDir }) === stamp.hash
+export function isUpToDate(last: LastBuild): boolean {
+  return outputIntact(last) && last.inputs!.hash === last.stamp!.hash
 }
 
 /** True when every file in `outDir` was written by the last build of this project into it. */
-export async function wasBuiltHere(root: string, outDir: string): Promise<boolean> {
-  const output = (await readStamps(root))[outDir]?.output
-  return output !== undefined && fileListing(outDir).every((file) => file.name in output)
+export function wasBuiltHere(last: LastBuild): boolean {
+  const output = last.stamp?.output
+  return output !== undefined && Object.keys(last.output ?? {}).every((name) => name in output)
 }
 
-/** Hashes the inputs now; `save()` after a successful build marks `outDir` as made from them. */
-export function recordBuild(key: BuildKey, decksDir: string): { save(): Promise<void> } {
-  const hash = hashInputs({ ...key, decksDir })
-  return {
-    async save() {
-      // Folders that are gone (temporary outputs of tests and benchmarks) are forgotten.
-      const stamps = Object.fromEntries(Object.entries(await readStamps(key.root)).filter(([outDir]) => existsSync(outDir)))
-      stamps[key.outDir] = { hash, decksDir, output: outputManifest(key.outDir) }
-      // Written aside and renamed: a build reading the stamps meanwhile never sees half a file.
-      const file = stampFile(key.root)
-      const temporary = `${file}.${randomUUID()}`
-      await mkdir(dirname(file), { recursive: true })
-      await writeFile(temporary, JSON.stringify(stamps))
-      await rename(temporary, file)
-    },
-  }
+/** The decks folder's hashes for this build: taken before building, so edits made meanwhile count as changes. */
+export function hashInputs(last: LastBuild, decksDir: string): Inputs {
+  return last.inputs?.decksDir === decksDir ? last.inputs : hashDecksFolder(last.key, last.project, decksDir)
+}
+
+/** Marks `outDir` as made from `inputs`, holding the files of `output`. */
+export async function saveStamp(last: LastBuild, inputs: Inputs, output: Manifest, folders?: Folders): Promise<void> {
+  const { root, outDir } = last.key
+  await writeAside(stampFile(root, outDir), JSON.stringify({ hash: inputs.hash, decksDir: inputs.decksDir, output, folders, inputs: inputs.seen } satisfies Stamp))
+  // Folders that are gone (temporary outputs of tests and benchmarks) are forgotten, with their records.
+  const known = Object.keys((await readJson<Record<string, unknown>>(indexFile(root))) ?? {})
+  const gone = known.filter((dir) => dir !== outDir && !existsSync(dir))
+  for (const dir of gone) await Promise.all([rm(stampFile(root, dir), { force: true }), rm(siteRecordFile(root, dir), { force: true })])
+  const kept = [...known.filter((dir) => !gone.includes(dir) && dir !== outDir), outDir]
+  await writeAside(indexFile(root), JSON.stringify(Object.fromEntries(kept.map((dir) => [dir, folderKey(dir)]))))
+}
+
+/** Written aside and renamed: a build reading the file meanwhile never sees half of it. */
+export async function writeAside(file: string, content: string): Promise<void> {
+  const temporary = `${file}.${randomUUID()}`
+  await mkdir(dirname(file), { recursive: true })
+  await writeFile(temporary, content)
+  await rename(temporary, file)
 }

@@ -70,6 +70,13 @@ function isUtf16(bytes: Uint8Array): boolean {
   return sample.length >= 8 && ((zeros[0] === 0 && zeros[1]! >= half * 0.5) || (zeros[1] === 0 && zeros[0]! >= half * 0.5))
 }
 
+/** Deck files (not read) and the warnings about linked folders: for builds that read each deck where it is built. `listing`: the decks folder, listed already. */
+export function listDecks(decksDir: string, listing?: readonly ListedFile[]): { files: string[]; problems: Diagnostic[] } {
+  assertDecksFolder(decksDir)
+  const listed = listing ?? listFiles(decksDir)
+  return { files: listed.filter(isDeck).map((f) => f.name), problems: listed.flatMap((f) => linkOutside(decksDir, f)) }
+}
+
 export async function readDecks(decksDir: string): Promise<{ files: DeckFile[]; problems: Diagnostic[] }> {
   assertDecksFolder(decksDir)
   const listed = listFiles(decksDir)

@@ -1,16 +1,14 @@
 // Writes the site's pages and images into an output folder, next to an already bundled runtime.
-import { createHash } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { basename, extname, join } from 'node:path'
-import { deckPages, forwardingPages, sitePages } from '../core/build-site.ts'
+import { checkSlugs, forwardingPages, sitePages } from '../core/build-site.ts'
 import { hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
-import type { Diagnostic } from '../core/model.ts'
+import type { Diagnostic, Page } from '../core/model.ts'
 import type { SiteAssets } from '../core/site-context.ts'
 import { siteClock } from './clock.ts'
-import { readImage, type ImageFile } from './image-file.ts'
-import { IMAGE_FORMATS } from './image-type.ts'
-import { loadDecks } from './load-decks.ts'
+import type { DeckJob, DeckOutput } from './deck-job.ts'
+import { buildDecks, workerCount } from './deck-pool.ts'
+import type { ListedFile } from './file-listing.ts'
+import { listDecks } from './read-decks.ts'
 import { pageWriter } from './write-pages.ts'
 
 /** The bundled runtime's files, as site-root paths (`assets/deck-1a2b.js`). */
@@ -23,46 +21,67 @@ export interface WriteSite {
   outDir: string
   base: string
   today?: string | undefined
+  /** The build's time for calendar files (iCalendar UTC stamp). @default now */
+  stamp?: string | undefined
   runtime: RuntimeAssets
   /** The index offers each deck's files in exports/ (the build writes them). @default false */
   withExports?: boolean
+  /** Threads that build decks (1: this one only). @default one per core, or UPDECK_WORKERS */
+  workers?: number | undefined
+  /** The decks folder's files, when the caller listed it already (a build hashes them first). */
+  listing?: readonly ListedFile[] | undefined
 }
 
-/** Reads and checks every deck; writes nothing when one has an error. Returns all diagnostics. */
+export interface RenderedSite {
+  diagnostics: Diagnostic[]
+  /** Every deck file, in the listing's order. */
+  decks: DeckOutput[]
+  /** The decks this build rendered (not taken from `reuse`). */
+  rendered: DeckOutput[]
+  /** index.html, decks.json, feed.xml, plan, meetings.ics and the forwarding pages, made when asked for. */
+  pages: () => Page[]
+}
+
+/** Reads and checks every deck; writes nothing but the decks' files when one has an error. Returns all diagnostics. */
 export async function writeSite(options: WriteSite): Promise<Diagnostic[]> {
-  const { site, decksDir, themes, outDir, base, runtime } = options
-  const loaded = await loadDecks({ decksDir, themes, site })
-  if (hasErrors(loaded.diagnostics)) return loaded.diagnostics
-  const images = new Map<string, string>()
-  for (const { deck, rendered } of loaded.decks) {
-    for (const { path, line, col } of rendered.images) {
-      if (images.has(path)) continue
-      const image = readImage(decksDir, path, { bytes: true })
-      // Checked when loaded; changed since (a save during the build): refuse rather than publish unchecked.
-      if ('problem' in image) return [...loaded.diagnostics, { file: deck.file, line, col, field: '', message: `image "${path}" ${image.problem}`, severity: 'error' }]
-      images.set(path, writeHashed(path, image, outDir))
-    }
-  }
-  const ctx = { site, base, assets: { ...runtime, image: (path: string) => images.get(path)! }, ...siteClock(options.today), exports: options.withExports ?? false }
-  // One deck at a time: a thousand decks' pages are never all in memory.
-  const writePages = pageWriter(outDir)
-  for (const deck of loaded.decks) writePages(deckPages(deck, ctx))
-  const decks = loaded.decks.map((d) => d.deck)
-  // Only tasks the build forwarded (task.forward) get a forwarding page, whatever shortLinks says.
-  writePages([...forwardingPages(decks, ctx), ...sitePages(decks, ctx)])
-  return loaded.diagnostics
+  const rendered = await renderSite(options)
+  if (!hasErrors(rendered.diagnostics)) pageWriter(options.outDir)(rendered.pages())
+  return rendered.diagnostics
 }
 
 /**
- * Writes the checked bytes to assets/<name>-<hash>.<ext>, named by content like vite names assets.
- * The extension comes from the content, not from the source's name: a web server picks the
- * Content-Type by it, and `x.html` holding PNG bytes must not be served as a page.
+ * Builds each deck's files into `outDir` (or takes them from `reuse`, an earlier build's, still
+ * valid) and returns the site pages about all decks, unwritten. One deck at a time on each thread:
+ * a thousand decks' pages are never all in memory.
  */
-function writeHashed(path: string, image: ImageFile, outDir: string): string {
-  const bytes = image.bytes!
-  const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 8)
-  const name = `assets/${basename(path, extname(path)).replace(/[^\w-]/g, '_')}-${hash}.${IMAGE_FORMATS[image.type].ext}`
-  mkdirSync(join(outDir, 'assets'), { recursive: true })
-  writeFileSync(join(outDir, name), bytes)
-  return name
+export async function renderSite(options: WriteSite, reuse: (file: string) => DeckOutput | undefined = () => undefined): Promise<RenderedSite> {
+  const { site, decksDir, themes, outDir, base } = options
+  const clock = siteClock(options.today)
+  const job: DeckJob = { site, decksDir, themes, outDir, base, today: clock.today, stamp: options.stamp ?? clock.stamp, runtime: options.runtime, exports: options.withExports ?? false }
+  const listed = listDecks(decksDir, options.listing)
+  const reused = new Map<string, DeckOutput>()
+  for (const file of listed.files) {
+    const earlier = reuse(file)
+    if (earlier) reused.set(file, earlier)
+  }
+  const built = await buildDecks(listed.files.filter((file) => !reused.has(file)), job, workerCount(options.workers))
+  const byFile = new Map(built.map((d) => [d.file, d]))
+  const decks = listed.files.map((file) => reused.get(file) ?? byFile.get(file)!)
+  // The order of a one-thread build: unreadable files, linked folders, each deck's own, then between decks.
+  const parsed = decks.flatMap((d) => (d.deck ? [d.deck] : []))
+  const diagnostics = [
+    ...decks.filter((d) => d.unreadable).flatMap((d) => d.diagnostics),
+    ...listed.problems,
+    ...decks.filter((d) => !d.unreadable).flatMap((d) => d.diagnostics),
+    ...checkSlugs(parsed),
+  ]
+  if (hasErrors(diagnostics)) return { diagnostics, decks, rendered: built, pages: () => [] }
+  const ctx = { site, base, today: job.today, stamp: job.stamp, exports: job.exports, assets: { ...options.runtime, image: unused } }
+  // Only tasks the build forwarded (task.forward) get a forwarding page, whatever shortLinks says.
+  return { diagnostics, decks, rendered: built, pages: () => [...forwardingPages(parsed, ctx), ...sitePages(parsed, ctx)] }
+}
+
+/** The site pages link no deck image. */
+function unused(path: string): string {
+  throw new Error(`a site page asked for the image ${path}`)
 }

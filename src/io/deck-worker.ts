@@ -1,0 +1,12 @@
+// The worker thread's side of deck-pool.ts: builds the decks it is sent, answers with what they gave.
+// Loaded as JavaScript bundled by worker-bundle.ts; it imports neither vite nor the site's config.
+import { parentPort, workerData } from 'node:worker_threads'
+import { buildDeck, type DeckJob, type DeckOutput } from './deck-job.ts'
+
+const job = workerData as DeckJob
+
+parentPort!.on('message', async ({ from, files }: { from: number; files: string[] }) => {
+  const results: DeckOutput[] = []
+  for (const file of files) results.push(await buildDeck(file, job))
+  parentPort!.postMessage({ from, results })
+})

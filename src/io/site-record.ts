@@ -1,0 +1,95 @@
+// Which deck made which files of an output folder, and from what (node_modules/.cache/updeck/sites/):
+// a build after an edit renders only the decks whose key changed and keeps the other decks' files.
+// A deck's key hashes its file, its images and everything else that shapes its pages (the site key).
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Deck, Diagnostic, Page } from '../core/model.ts'
+import { siteRecordFile, writeAside, type Inputs } from './build-stamp.ts'
+import type { DeckOutput } from './deck-job.ts'
+
+interface DeckRecord {
+  key: string
+  deck?: Deck
+  diagnostics: Diagnostic[]
+  files: string[]
+  images: string[]
+}
+
+export interface SiteRecord {
+  /** The stamp (build-stamp.ts) this record belongs to: saved first, valid only with it. */
+  inputs: string
+  siteKey: string
+  /** The pages about all decks that the build wrote (index, feed, plan, forwarding pages …) → content hash. */
+  pages: Record<string, string>
+  decks: Record<string, DeckRecord>
+}
+
+/** Everything besides a deck that shapes its pages: code, themes, config (project), options, runtime. */
+export function siteKey(parts: Record<string, unknown>): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex')
+}
+
+/** A deck's file, its images (by content) and the site key. */
+function deckKey(site: string, inputs: Inputs, file: string, images: readonly string[]): string {
+  const hash = createHash('sha256').update(`${site}\0${file}\0${inputs.files.get(file)}`)
+  for (const image of images) hash.update(`\0${image}\0${inputs.files.get(image) ?? unlisted(inputs.decksDir, image)}`)
+  return hash.digest('hex')
+}
+
+/** An image the listing skips (in a hidden folder) or that is missing: hashed where it is. */
+function unlisted(decksDir: string, path: string): string {
+  try {
+    return createHash('sha256').update(readFileSync(join(decksDir, path))).digest('base64url')
+  } catch {
+    return 'missing'
+  }
+}
+
+export async function readSiteRecord(root: string, outDir: string): Promise<SiteRecord | undefined> {
+  try {
+    return JSON.parse(await readFile(siteRecordFile(root, outDir), 'utf8')) as SiteRecord
+  } catch {
+    return undefined
+  }
+}
+
+export async function saveSiteRecord(root: string, outDir: string, record: SiteRecord): Promise<void> {
+  await writeAside(siteRecordFile(root, outDir), JSON.stringify(record))
+}
+
+/** Path → content hash of the pages about all decks. */
+export function pageHashes(pages: readonly Page[]): Record<string, string> {
+  return Object.fromEntries(pages.map((p) => [p.path, createHash('sha256').update(p.content).digest('base64url')]))
+}
+
+/**
+ * True when the decks are those of the record, and what the pages about all decks show of them
+ * (everything but the slides) is unchanged: an edit of slides alone leaves those pages as they are.
+ */
+export function sameSiteData(record: SiteRecord, decks: readonly DeckOutput[]): boolean {
+  const files = Object.keys(record.decks)
+  if (files.length !== decks.length || decks.some((d, i) => d.file !== files[i])) return false
+  return decks.every((d) => d.deck === record.decks[d.file]!.deck || JSON.stringify(d.deck) === JSON.stringify(record.decks[d.file]!.deck))
+}
+
+/** `keys`: the keys `reusable` found still valid in this build (a thousand hashes fewer). */
+export function siteRecord(site: string, inputs: Inputs, decks: readonly DeckOutput[], pages: Record<string, string>, keys = new Map<string, string>()): SiteRecord {
+  const records = decks.map(({ file, deck, diagnostics, files, images }) => {
+    const record: DeckRecord = { key: keys.get(file) ?? deckKey(site, inputs, file, images), diagnostics, files, images, ...(deck ? { deck } : {}) }
+    return [file, record] as const
+  })
+  return { inputs: inputs.hash, siteKey: site, pages, decks: Object.fromEntries(records) }
+}
+
+/** The earlier output of a deck whose file, images and site are unchanged (its key goes into `keys`); undefined: build it. */
+export function reusable(record: SiteRecord, site: string, inputs: Inputs, keys: Map<string, string>): (file: string) => DeckOutput | undefined {
+  return (file) => {
+    const earlier = Object.hasOwn(record.decks, file) ? record.decks[file] : undefined
+    if (!earlier || record.siteKey !== site || earlier.key !== deckKey(site, inputs, file, earlier.images)) return undefined
+    keys.set(file, earlier.key)
+    const { deck, diagnostics, files, images } = earlier
+    return { file, diagnostics, files, images, ...(deck ? { deck } : {}) }
+  }
+}

@@ -1,0 +1,89 @@
+// The deck worker as JavaScript Node 20 can start: Node cannot load our .ts sources in a worker, neither
+// from the command line (itself an esbuild bundle, see src/cli/run.mjs) nor under vitest. So esbuild
+// bundles deck-worker.ts with the packages it uses into one file in
+// node_modules/.cache/updeck/workers/<hash of src/ and the lockfile>/, once per change, as run.mjs does
+// for the CLI. One file, because a worker that resolves and compiles markdown-it, highlight.js, yaml,
+// zod and qrcode file by file starts measurably later (about 0.6 s against 0.3 s on a busy machine).
+// Written aside and renamed: builds started together never load half a file.
+import { createHash, randomUUID } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const ENTRY = fileURLToPath(new URL('./deck-worker.ts', import.meta.url))
+const SRC = dirname(dirname(ENTRY))
+/** updeck's own node_modules: the bundle's package imports resolve from there, whatever the project. */
+const CACHE = join(SRC, '../node_modules/.cache/updeck/workers')
+
+let script: Promise<URL> | undefined
+
+/** Spelled in two parts: the CLI bundle rewrites the whole expression wherever it appears. */
+const META_URL = ['import', 'meta', 'url'].join('.')
+const DAY_MS = 24 * 60 * 60 * 1000
+/** The time from performance's clock: tests that pin Date must not date bundles into the future. */
+const clock = () => performance.timeOrigin + performance.now()
+
+/** The bundled worker's URL, bundling it first when src/ changed since. */
+export function workerScript(): Promise<URL> {
+  script ??= bundle()
+  return script
+}
+
+function sourceStamp(): string {
+  const lockfile = join(SRC, '../package-lock.json')
+  const hash = createHash('sha256').update(existsSync(lockfile) ? readFileSync(lockfile) : '')
+  const files = readdirSync(SRC, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+  for (const name of files.map((e) => relative(SRC, join(e.parentPath, e.name))).sort()) {
+    const stat = statSync(join(SRC, name))
+    hash.update(`${name} ${stat.size} ${stat.mtimeMs}\n`)
+  }
+  return hash.digest('hex').slice(0, 16)
+}
+
+async function bundle(): Promise<URL> {
+  const outdir = join(CACHE, sourceStamp())
+  const out = join(outdir, 'deck-worker.mjs')
+  if (!existsSync(out)) {
+    const { build } = await import('esbuild')
+    const building = `${outdir}.${randomUUID().slice(0, 8)}.tmp`
+    await build({
+      entryPoints: { 'deck-worker': ENTRY },
+      outdir: building,
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      platform: 'node',
+      // Some packages are CommonJS and require() node's own modules.
+      banner: { js: `import { createRequire as createRequireForPackages } from 'node:module'; const require = createRequireForPackages(${META_URL});` },
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'warning',
+      plugins: [
+        {
+          // Each source keeps its own import.meta.url, as in the CLI bundle.
+          name: 'keep-module-urls',
+          setup(b) {
+            b.onLoad({ filter: /\.ts$/ }, (file) => {
+              const contents = readFileSync(file.path, 'utf8').replaceAll(META_URL, JSON.stringify(pathToFileURL(file.path).href))
+              return { contents, loader: 'ts' }
+            })
+          },
+        },
+      ],
+    })
+    try {
+      renameSync(building, outdir)
+    } catch (error) {
+      if (!existsSync(out)) throw error
+      rmSync(building, { recursive: true, force: true }) // another build was quicker: use its bundle
+    }
+    // Bundles of older sources, unused for a day (a build still running from one is younger).
+    for (const old of readdirSync(CACHE)) {
+      const path = join(CACHE, old)
+      if (path !== outdir && clock() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? clock()) > DAY_MS) rmSync(path, { recursive: true, force: true })
+    }
+  }
+  // Marks the bundle as in use: a running build's bundle is never older than a day.
+  const now = new Date(clock())
+  utimesSync(outdir, now, now)
+  return pathToFileURL(out)
+}

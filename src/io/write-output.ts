@@ -1,0 +1,76 @@
+// Writes a build into its output folder, atomically: after an edit only what changed (update-site.ts)
+// when the folder is exactly what the last build left; else the whole site through a staging folder.
+// Either way the stamp and the site record are saved last, so a crash leaves the next build a full one.
+import type { Diagnostic } from '../core/model.ts'
+import { hasErrors } from '../core/diagnostic.ts'
+import { outputIntact, outputState, saveStamp, type Inputs, type LastBuild } from './build-stamp.ts'
+import { pageHashes, readSiteRecord, saveSiteRecord, siteRecord } from './site-record.ts'
+import { discard, stagingDir, swapIn } from './swap-out.ts'
+import { updateSite } from './update-site.ts'
+import { pageWriter } from './write-pages.ts'
+import { renderSite, type WriteSite } from './write-site.ts'
+
+export interface OutputJob {
+  last: LastBuild
+  /** The decks folder as hashed at the start of this build. */
+  inputs: Inputs
+  /** The output folder's real path (a symbolic link's target). */
+  target: string
+  /** Puts the bundled runtime into a full build's staging folder. */
+  copyRuntime: (staged: string) => Promise<void> | void
+  write: Omit<WriteSite, 'outDir'>
+  /** Everything besides a deck that shapes its pages (site-record.ts). */
+  siteKey: string
+  /** More files for the staging folder before the swap (the exports); forces a full build. */
+  beforeSwap?: ((staged: string) => Promise<Diagnostic[]>) | undefined
+}
+
+export interface OutputResult {
+  ok: boolean
+  diagnostics: Diagnostic[]
+  /** Deck files found, and decks parsed and rendered by this build (all of them in a full build). */
+  decks: { total: number; rendered: number }
+}
+
+export async function writeOutput(job: OutputJob): Promise<OutputResult> {
+  const { root, outDir } = job.last.key
+  const staged = await stagingDir(job.target)
+  try {
+    if (!job.beforeSwap && outputIntact(job.last)) {
+      const record = await readSiteRecord(root, outDir)
+      if (record?.inputs === job.last.stamp!.hash && record.siteKey === job.siteKey) {
+        const updated = await updateSite({ write: { ...job.write, outDir: staged, listing: job.inputs.listing }, target: job.target, manifest: job.last.output!, folders: job.last.stamp!.folders, record, siteKey: job.siteKey, inputs: job.inputs })
+        if (!updated.ok) {
+          await discard(staged)
+          return updated
+        }
+        await saveSiteRecord(root, outDir, updated.record)
+        await saveStamp(job.last, job.inputs, updated.manifest, updated.folders)
+        return { ok: true, diagnostics: updated.diagnostics, decks: updated.decks }
+      }
+    }
+    await job.copyRuntime(staged)
+    const site = await renderSite({ ...job.write, outDir: staged, listing: job.inputs.listing })
+    const decks = { total: site.decks.length, rendered: site.rendered.length }
+    const { diagnostics } = site
+    if (hasErrors(diagnostics)) {
+      await discard(staged)
+      return { ok: false, diagnostics, decks }
+    }
+    const pages = site.pages()
+    pageWriter(staged)(pages)
+    const more = job.beforeSwap ? await job.beforeSwap(staged) : []
+    if (hasErrors(more)) {
+      await discard(staged)
+      return { ok: false, diagnostics: [...diagnostics, ...more], decks }
+    }
+    await swapIn(staged, job.target)
+    await saveSiteRecord(root, outDir, siteRecord(job.siteKey, job.inputs, site.decks, pageHashes(pages)))
+    const output = outputState(outDir)
+    await saveStamp(job.last, job.inputs, output.files, output.folders)
+    return { ok: true, diagnostics, decks }
+  } catch (error) {
+    await discard(staged)
+    throw error
+  }
+}
