@@ -2,6 +2,7 @@
 // script, no stylesheet, 600 px) and the same as plain text.
 import { tagUrl } from './campaign.ts'
 import { escapeHtml } from './escape-html.ts'
+import { graphemes } from './graphemes.ts'
 import type { SiteConfig } from './frontmatter.ts'
 import { formatDate, NETWORK_NAMES, WORDS } from './i18n.ts'
 import type { Deck, Task } from './model.ts'
@@ -162,7 +163,6 @@ ${snippet.html}
 
 const WIDTH = 72
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
 
 /** Chinese, Japanese and Korean letters and their punctuation: two columns wide, and a line may break between them. */
 const CJK = /^[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u
@@ -190,7 +190,7 @@ const SIMPLE = /^[\x20-\x7e\u00a0-\u02ff\u2013\u2014\u2018-\u201e\u2022\u2026\u2
 export function textColumns(text: string): number {
   if (SIMPLE.test(text)) return text.length
   let columns = 0
-  for (const { segment } of graphemes.segment(text)) columns += graphemeColumns(segment)
+  for (const segment of graphemes(text)) columns += graphemeColumns(segment)
   return columns
 }
 
@@ -199,7 +199,7 @@ function breakPieces(word: string): string[] {
   if (/^[a-z][a-z0-9+.-]*:/i.test(word) || SIMPLE.test(word)) return [word]
   const pieces: string[] = []
   let piece = ''
-  for (const { segment } of graphemes.segment(word)) {
+  for (const segment of graphemes(word)) {
     const cjk = CJK.test(segment)
     if (cjk && piece && !NO_BREAK_BEFORE.test(segment)) {
       pieces.push(piece)

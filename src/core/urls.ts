@@ -1,5 +1,6 @@
 // Links between pages of the site, under a base path ("/intern/decks/") or relative ("./").
 import { domainToUnicode } from 'node:url'
+import { graphemes } from './graphemes.ts'
 
 /**
  * The URL of `target` (a path from the site root, e.g. `assets/app.js` or `vertrieb/`) as written
@@ -53,12 +54,11 @@ function shortForm(url: string): string {
   if (full.length <= 42) return full
   // Printable ASCII is a grapheme per unit; other text is segmented only as far as the cut.
   if (/^[\x20-\x7e]*$/.test(full)) return `${full.slice(0, 40)}…`
-  const graphemes: string[] = []
-  for (const { segment } of GRAPHEMES.segment(full)) {
-    graphemes.push(segment)
-    if (graphemes.length > 42) return `${graphemes.slice(0, 40).join('')}…`
+  const seen: string[] = []
+  for (const segment of graphemes(full)) {
+    seen.push(segment)
+    if (seen.length > 42) return `${seen.slice(0, 40).join('')}…`
   }
   return full
 }
 
-const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' })
