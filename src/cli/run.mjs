@@ -7,22 +7,10 @@
 // Several commands may start at once: a bundle is written aside and renamed into place, and a bundle
 // is removed only after a day unused, because a running command loads its chunks lazily.
 import { createHash, randomUUID } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
+import { existsSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-
-/** Each source keeps its own import.meta.url (paths such as src/runtime/deck.ts are found from it). */
-const keepModuleUrls = {
-  name: 'keep-module-urls',
-  setup(b) {
-    b.onLoad({ filter: /\.ts$/ }, (file) => {
-      const url = JSON.stringify(pathToFileURL(file.path).href)
-      const dir = JSON.stringify(dirname(file.path))
-      const contents = readFileSync(file.path, 'utf8').replaceAll('import.meta.url', url).replaceAll('import.meta.dirname', dir)
-      return { contents, loader: 'ts' }
-    })
-  },
-}
+import { hashSources, keepModuleUrls, markInUse, publishBundle } from '../io/bundle-cache.mjs'
 
 /**
  * The packages the core renders with: plain JavaScript that finds no files of its own, so they work
@@ -47,22 +35,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..')
 const [entry = 'src/cli/main.ts', ...args] = process.argv.slice(2)
 
 const hash = createHash('sha256').update(entry)
-for (const dir of ['src', 'scripts']) {
-  // Regular files only: an editor's lock file (a dangling link such as .#main.ts) is never stat'ed.
-  const files = readdirSync(join(root, dir), { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
-  for (const name of files.map((e) => relative(join(root, dir), join(e.parentPath, e.name))).sort()) {
-    const stat = statSync(join(root, dir, name))
-    hash.update(`${name} ${stat.size} ${stat.mtimeMs}\n`)
-  }
-}
+for (const dir of ['src', 'scripts']) hashSources(hash, join(root, dir))
 // The bundled packages are what npm installed last.
 const installed = statSync(join(root, 'node_modules/.package-lock.json'), { throwIfNoEntry: false })
 hash.update(`installed ${installed?.size} ${installed?.mtimeMs}\n`)
 const cache = join(root, 'node_modules/.cache/updeck/cli')
 const outdir = join(cache, hash.digest('hex').slice(0, 16))
 const out = join(outdir, 'main.mjs')
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 if (!existsSync(out)) {
   const { build } = await import('esbuild') // only here: most commands run a bundle made before
@@ -87,20 +66,9 @@ if (!existsSync(out)) {
     logLevel: 'warning',
     plugins: [bundleCorePackages, keepModuleUrls],
   })
-  try {
-    renameSync(building, outdir)
-  } catch (error) {
-    if (!existsSync(out)) throw error
-    rmSync(building, { recursive: true, force: true }) // another command was quicker: use its bundle
-  }
-  for (const old of readdirSync(cache)) {
-    const path = join(cache, old)
-    const used = statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()
-    if (path !== outdir && Date.now() - used > DAY_MS) rmSync(path, { recursive: true, force: true })
-  }
+  publishBundle(building, outdir, out)
 }
 // Marks this bundle as in use, so that it outlives any command started from it by a day.
-const now = new Date()
-utimesSync(outdir, now, now)
+markInUse(outdir)
 process.argv = [process.argv[0], out, ...args]
 await import(pathToFileURL(out).href)

@@ -6,9 +6,10 @@
 // zod and qrcode file by file starts measurably later (about 0.6 s against 0.3 s on a busy machine).
 // Written aside and renamed: builds started together never load half a file.
 import { createHash, randomUUID } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { hashSources, keepModuleUrls, markInUse, publishBundle } from './bundle-cache.mjs'
 
 const ENTRY = fileURLToPath(new URL('./deck-worker.ts', import.meta.url))
 const SRC = dirname(dirname(ENTRY))
@@ -19,7 +20,6 @@ let script: Promise<URL> | undefined
 
 /** Spelled in two parts: the CLI bundle rewrites the whole expression wherever it appears. */
 const META_URL = ['import', 'meta', 'url'].join('.')
-const DAY_MS = 24 * 60 * 60 * 1000
 /** The time from performance's clock: tests that pin Date must not date bundles into the future. */
 const clock = () => performance.timeOrigin + performance.now()
 
@@ -32,12 +32,7 @@ export function workerScript(): Promise<URL> {
 function sourceStamp(): string {
   const lockfile = join(SRC, '../package-lock.json')
   const hash = createHash('sha256').update(existsSync(lockfile) ? readFileSync(lockfile) : '')
-  const files = readdirSync(SRC, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
-  for (const name of files.map((e) => relative(SRC, join(e.parentPath, e.name))).sort()) {
-    const stat = statSync(join(SRC, name))
-    hash.update(`${name} ${stat.size} ${stat.mtimeMs}\n`)
-  }
-  return hash.digest('hex').slice(0, 16)
+  return hashSources(hash, SRC).digest('hex').slice(0, 16)
 }
 
 async function bundle(): Promise<URL> {
@@ -57,33 +52,11 @@ async function bundle(): Promise<URL> {
       format: 'esm',
       target: 'node20',
       logLevel: 'warning',
-      plugins: [
-        {
-          // Each source keeps its own import.meta.url, as in the CLI bundle.
-          name: 'keep-module-urls',
-          setup(b) {
-            b.onLoad({ filter: /\.ts$/ }, (file) => {
-              const contents = readFileSync(file.path, 'utf8').replaceAll(META_URL, JSON.stringify(pathToFileURL(file.path).href))
-              return { contents, loader: 'ts' }
-            })
-          },
-        },
-      ],
+      plugins: [keepModuleUrls],
     })
-    try {
-      renameSync(building, outdir)
-    } catch (error) {
-      if (!existsSync(out)) throw error
-      rmSync(building, { recursive: true, force: true }) // another build was quicker: use its bundle
-    }
-    // Bundles of older sources, unused for a day (a build still running from one is younger).
-    for (const old of readdirSync(CACHE)) {
-      const path = join(CACHE, old)
-      if (path !== outdir && clock() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? clock()) > DAY_MS) rmSync(path, { recursive: true, force: true })
-    }
+    publishBundle(building, outdir, out, clock())
   }
   // Marks the bundle as in use: a running build's bundle is never older than a day.
-  const now = new Date(clock())
-  utimesSync(outdir, now, now)
+  markInUse(outdir, clock())
   return pathToFileURL(out)
 }

@@ -1,0 +1,8 @@
+// Types of bundle-cache.mjs, which stays JavaScript because src/cli/run.mjs loads it before any TypeScript.
+import type { Hash } from 'node:crypto'
+import type { Plugin } from 'esbuild'
+
+export function hashSources(hash: Hash, dir: string): Hash
+export const keepModuleUrls: Plugin
+export function publishBundle(building: string, outdir: string, out: string, now?: number): void
+export function markInUse(outdir: string, now?: number): void
