@@ -3,12 +3,13 @@
 // and a build after an edit can keep what the edit did not touch (site-record.ts).
 // The manifest lives here rather than in the output: nothing of it gets published.
 // Each build lists the decks folder and the output once and reads and hashes each file once.
-import { createHash, randomUUID } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { isHiddenPath } from '../core/deck-files.ts'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { fileContent, fileListing, hashProject, listFiles, type ListedFile } from './file-listing.ts'
+import { readJson, writeAside } from './cache-file.ts'
+import { fileContent, fileListing, hashProject, listFiles, sizeAndTime, type ListedFile } from './file-listing.ts'
 
 export interface BuildKey {
   root: string
@@ -80,7 +81,7 @@ function hashDecksFolder(key: BuildKey, project: string, decksDir: string, earli
   for (const file of listing) {
     const path = join(decksDir, file.name)
     const stat = file.link ? undefined : statSync(path, { throwIfNoEntry: false })
-    const stamp = stat ? `${stat.size} ${stat.mtimeMs}` : ''
+    const stamp = stat ? sizeAndTime(stat) : ''
     const known = earlier && stat && stat.mtimeMs < earlier.at - RACY_MS ? earlier.files[file.name] : undefined
     const content = known?.[0] === stamp ? known[1] : createHash('sha256').update(fileContent(decksDir, file)).digest('base64url')
     if (stat) seen[file.name] = [stamp, content]
@@ -93,13 +94,6 @@ function hashDecksFolder(key: BuildKey, project: string, decksDir: string, earli
 /** Coarser than any file system's clock (FAT: 2 s). */
 const RACY_MS = 2000
 
-async function readJson<T>(file: string): Promise<T | undefined> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as T
-  } catch {
-    return undefined
-  }
-}
 
 function outputManifest(outDir: string): Manifest {
   return Object.fromEntries(fileListing(outDir).map((f) => [f.name, f.stamp]))
@@ -132,7 +126,7 @@ export function outputState(outDir: string): { files: Manifest; folders?: Folder
 
 const stampOf = (path: string) => {
   const stat = statSync(path, { throwIfNoEntry: false })
-  return stat?.isFile() ? `${stat.size} ${stat.mtimeMs}` : undefined
+  return stat?.isFile() ? sizeAndTime(stat) : undefined
 }
 
 /**
@@ -176,7 +170,7 @@ export function sortedManifest(manifest: Manifest): Manifest {
 /** Reads the last build's stamp of `key.outDir`, lists that output and hashes the decks it was built from. */
 export async function lastBuild(key: BuildKey): Promise<LastBuild> {
   const project = hashProject(createHash('sha256'), key.root, ['src', 'themes']).digest('hex')
-  const stamp = await readJson<Stamp>(stampFile(key.root, key.outDir))
+  const stamp = readJson<Stamp>(stampFile(key.root, key.outDir))
   if (!stamp?.output) return { key, project }
   const output = stamp.folders && unchangedByStats(key.outDir, stamp) ? stamp.output : outputManifest(key.outDir)
   return { key, project, stamp, output, inputs: hashDecksFolder(key, project, stamp.decksDir, stamp.inputs) }
@@ -206,19 +200,12 @@ export function hashInputs(last: LastBuild, decksDir: string): Inputs {
 /** Marks `outDir` as made from `inputs`, holding the files of `output`. */
 export async function saveStamp(last: LastBuild, inputs: Inputs, output: Manifest, folders?: Folders): Promise<void> {
   const { root, outDir } = last.key
-  await writeAside(stampFile(root, outDir), JSON.stringify({ hash: inputs.hash, decksDir: inputs.decksDir, output, folders, inputs: inputs.seen } satisfies Stamp))
+  writeAside(stampFile(root, outDir), JSON.stringify({ hash: inputs.hash, decksDir: inputs.decksDir, output, folders, inputs: inputs.seen } satisfies Stamp))
   // Folders that are gone (temporary outputs of tests and benchmarks) are forgotten, with their records.
-  const known = Object.keys((await readJson<Record<string, unknown>>(indexFile(root))) ?? {})
+  const known = Object.keys((readJson<Record<string, unknown>>(indexFile(root))) ?? {})
   const gone = known.filter((dir) => dir !== outDir && !existsSync(dir))
   for (const dir of gone) await Promise.all([rm(stampFile(root, dir), { force: true }), rm(siteRecordFile(root, dir), { force: true })])
   const kept = [...known.filter((dir) => !gone.includes(dir) && dir !== outDir), outDir]
-  await writeAside(indexFile(root), JSON.stringify(Object.fromEntries(kept.map((dir) => [dir, folderKey(dir)]))))
+  writeAside(indexFile(root), JSON.stringify(Object.fromEntries(kept.map((dir) => [dir, folderKey(dir)]))))
 }
 
-/** Written aside and renamed: a build reading the file meanwhile never sees half of it. */
-export async function writeAside(file: string, content: string): Promise<void> {
-  const temporary = `${file}.${randomUUID()}`
-  await mkdir(dirname(file), { recursive: true })
-  await writeFile(temporary, content)
-  await rename(temporary, file)
-}

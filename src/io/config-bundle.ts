@@ -3,11 +3,13 @@
 // changes (esbuild's metafile names them; each is checked by size and time, as src/cli/run.mjs
 // checks src/). Only the bundling is cached: the caller evaluates the bundle every time, so a config
 // that reads the environment still sees today's.
-import { createHash, randomUUID } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Message, Plugin } from 'esbuild'
+import { readJson, writeAside } from './cache-file.ts'
+import { sizeAndTime } from './file-listing.ts'
 
 export interface StandIns {
   /** Bare imports (`vite`) → the source of the module that replaces them. */
@@ -41,7 +43,7 @@ export async function bundleConfig(root: string, configFile: string, standIns: S
   // One entry per config file and set of stand-ins: a change to the stand-ins makes a new bundle.
   const key = createHash('sha256').update(`${configFile}\n${JSON.stringify(standIns)}`).digest('hex').slice(0, 16)
   const stampsFile = join(cache, `${key}.json`)
-  const cached = readStamps(stampsFile)
+  const cached = readJson<Stamps>(stampsFile)
   if (cached && stampOf(join(cache, cached.bundle)) && Object.entries(cached.inputs).every(([path, stamp]) => stampOf(path) === stamp)) return { file: join(cache, cached.bundle) }
 
   const { build } = await import('esbuild') // only here: a cached bundle needs no compiler
@@ -87,7 +89,6 @@ export async function bundleConfig(root: string, configFile: string, standIns: S
     const path = resolve(root, input)
     inputs[path] = stampOf(path) ?? 'missing'
   }
-  mkdirSync(cache, { recursive: true })
   // Written aside and renamed: another build may be reading the cache meanwhile.
   writeAside(join(cache, bundle), code)
   writeAside(stampsFile, JSON.stringify({ bundle, inputs } satisfies Stamps))
@@ -157,17 +158,10 @@ function relativeTo(root: string, file: string): string {
   return path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path
 }
 
-function readStamps(file: string): Stamps | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Stamps
-  } catch {
-    return undefined
-  }
-}
 
 function stampOf(path: string): string | undefined {
   const stat = statSync(path, { throwIfNoEntry: false })
-  return stat && `${stat.size} ${stat.mtimeMs}`
+  return stat && sizeAndTime(stat)
 }
 
 function realOrSame(path: string): string {
@@ -178,11 +172,6 @@ function realOrSame(path: string): string {
   }
 }
 
-function writeAside(file: string, content: string | Uint8Array): void {
-  const temporary = `${file}.${randomUUID().slice(0, 8)}.tmp`
-  writeFileSync(temporary, content)
-  renameSync(temporary, file)
-}
 
 /** Earlier bundles of this config, a day unused: a build started before may still be importing one. */
 function removeOldBundles(cache: string, key: string, keep: string): void {

@@ -2,14 +2,16 @@
 // size and modification time in node_modules/.cache/updeck/exports/, one small file per exported
 // path (named by the path's hash), never in the output. One file each: exports running side by side
 // never lose each other's entries, as a shared list read and written back would.
-import { createHash, randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { writeAside } from './cache-file.ts'
+import { sizeAndTime } from './file-listing.ts'
 
 const recordOf = (root: string, path: string) => join(root, 'node_modules/.cache/updeck/exports', createHash('sha256').update(path).digest('hex').slice(0, 32))
 const stamp = (path: string) => {
   const stat = statSync(path, { throwIfNoEntry: false })
-  return stat && `${stat.isFile() ? 'file' : 'other'} ${stat.size} ${stat.mtimeMs}`
+  return stat && `${stat.isFile() ? 'file' : 'other'} ${sizeAndTime(stat)}`
 }
 
 /** The stamp an export remembers for `path`, and the deck it wrote there (unknown in records older than that). */
@@ -41,24 +43,10 @@ export function otherDecksFiles(root: string, files: { path: string; slug: strin
   })
 }
 
-/** Writes `data` whole, aside and then renamed: a reader or an interruption sees the old file or the new one. */
-function writeWhole(path: string, data: Uint8Array | string): void {
-  const aside = `${path}.${randomUUID().slice(0, 8)}.tmp`
-  try {
-    writeFileSync(aside, data, { flag: 'wx' })
-    renameSync(aside, path)
-  } catch (error) {
-    rmSync(aside, { force: true })
-    throw error
-  }
-}
 
 /** Writes `bytes` to `path` whole and, given the project `root`, remembers it as the export of deck `slug`. */
 export function writeExport(root: string | undefined, path: string, bytes: Uint8Array, slug: string): void {
-  mkdirSync(dirname(path), { recursive: true })
-  writeWhole(path, bytes)
+  writeAside(path, bytes)
   if (root === undefined) return
-  const record = recordOf(root, path)
-  mkdirSync(dirname(record), { recursive: true })
-  writeWhole(record, `${path}\n${stamp(path)!}\n${slug}`)
+  writeAside(recordOf(root, path), `${path}\n${stamp(path)!}\n${slug}`)
 }

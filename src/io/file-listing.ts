@@ -1,6 +1,6 @@
 // Which files of a user's folder updeck looks at, and cheap fingerprints of them for the caches.
 import type { Hash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs'
 import { join } from 'node:path'
 import { isHiddenPath } from '../core/deck-files.ts'
 
@@ -31,18 +31,18 @@ export function listFiles(dir: string): ListedFile[] {
 
 /** "size mtime", changed by every save; a link adds where it points, and may dangle. */
 function stampOf(path: string, link: boolean): string {
-  if (!link) return sizeAndTime(path)
+  if (!link) return sizeAndTime(statSync(path))
   let target: string
   try {
-    target = sizeAndTime(path)
+    target = sizeAndTime(statSync(path))
   } catch {
     target = 'unreadable' // dangling or a loop: the build reports it if a deck uses it
   }
   return `-> ${readlinkSync(path)} ${target}`
 }
 
-function sizeAndTime(path: string): string {
-  const stat = statSync(path)
+/** A file's stamp in every manifest and cache of updeck: "size mtime", changed by every save. */
+export function sizeAndTime(stat: Stats): string {
   return `${stat.size} ${stat.mtimeMs}`
 }
 

@@ -1,10 +1,11 @@
 // The parsed decks of the last dev server start, in node_modules/.cache/updeck/dev/: a deck whose text
 // is the same, parsed by the same code with the same site options and themes, is not parsed again
 // (YAML with positions, zod and the homework fit are most of a start with many decks).
-import { createHash, randomUUID } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ParseResult } from '../core/parse-deck.ts'
+import { readJson, writeAside } from './cache-file.ts'
 import { hashProject } from './file-listing.ts'
 
 export interface ParseCache {
@@ -26,12 +27,7 @@ export function openParseCache(projectRoot: string, codeRoot: string, inputs: un
   const key = hashProject(createHash('sha256').update(JSON.stringify(inputs)), codeRoot, ['src/core']).digest('hex').slice(0, 16)
   const dir = join(projectRoot, 'node_modules/.cache/updeck/dev')
   const path = join(dir, `${key}.json`)
-  let before: Entries = {}
-  try {
-    before = JSON.parse(readFileSync(path, 'utf8')) as Entries
-  } catch {
-    // no cache yet: parse everything
-  }
+  let before: Entries = readJson<Entries>(path) ?? {} // no cache yet: parse everything
   let now: Entries = {}
   let changed = false
   const entry = (file: string) => (Object.hasOwn(now, file) ? now[file] : Object.hasOwn(before, file) ? before[file] : undefined)
@@ -47,11 +43,7 @@ export function openParseCache(projectRoot: string, codeRoot: string, inputs: un
     save(files) {
       const kept = Object.fromEntries(files.flatMap((file) => (entry(file) ? [[file, entry(file)!]] : [])))
       if (!changed && Object.keys(kept).length === Object.keys(before).length) return
-      mkdirSync(dir, { recursive: true })
-      // Written aside and renamed: another dev server may be reading it.
-      const aside = `${path}.${randomUUID().slice(0, 8)}.tmp`
-      writeFileSync(aside, JSON.stringify(kept))
-      renameSync(aside, path)
+      writeAside(path, JSON.stringify(kept)) // another dev server may be reading it
       // One cache per project: the parses for other code or options go (a few MB each).
       for (const name of readdirSync(dir)) if (name !== `${key}.json` && name.endsWith('.json')) rmSync(join(dir, name), { force: true })
       before = kept

@@ -3,10 +3,10 @@
 // A deck's key hashes its file, its images and everything else that shapes its pages (the site key).
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Deck, Diagnostic, Page } from '../core/model.ts'
-import { siteRecordFile, writeAside, type Inputs } from './build-stamp.ts'
+import { siteRecordFile, type Inputs } from './build-stamp.ts'
+import { readJson, writeAside } from './cache-file.ts'
 import type { DeckOutput } from './deck-job.ts'
 
 interface DeckRecord {
@@ -47,16 +47,12 @@ function unlisted(decksDir: string, path: string): string {
   }
 }
 
-export async function readSiteRecord(root: string, outDir: string): Promise<SiteRecord | undefined> {
-  try {
-    return JSON.parse(await readFile(siteRecordFile(root, outDir), 'utf8')) as SiteRecord
-  } catch {
-    return undefined
-  }
+export function readSiteRecord(root: string, outDir: string): SiteRecord | undefined {
+  return readJson<SiteRecord>(siteRecordFile(root, outDir))
 }
 
-export async function saveSiteRecord(root: string, outDir: string, record: SiteRecord): Promise<void> {
-  await writeAside(siteRecordFile(root, outDir), JSON.stringify(record))
+export function saveSiteRecord(root: string, outDir: string, record: SiteRecord): void {
+  writeAside(siteRecordFile(root, outDir), JSON.stringify(record))
 }
 
 /** Path → content hash of the pages about all decks. */

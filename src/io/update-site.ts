@@ -5,6 +5,7 @@ import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { hasErrors } from '../core/diagnostic.ts'
 import type { Diagnostic } from '../core/model.ts'
+import { sizeAndTime } from './file-listing.ts'
 import { sortedManifest, updatedFolders, type Folders, type Inputs, type Manifest } from './build-stamp.ts'
 import { pageHashes, reusable, sameSiteData, siteRecord, type SiteRecord } from './site-record.ts'
 import { replaceFiles } from './swap-out.ts'
@@ -56,8 +57,7 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateResult> {
   const manifest: Manifest = { ...update.manifest }
   for (const file of removed) delete manifest[file]
   for (const file of changed) {
-    const stat = statSync(join(target, file))
-    manifest[file] = `${stat.size} ${stat.mtimeMs}`
+    manifest[file] = sizeAndTime(statSync(join(target, file)))
   }
   const next = siteRecord(update.siteKey, update.inputs, site.decks, hashes, keys)
   const folders = update.folders && updatedFolders(target, update.folders, [...changed, ...removed])

@@ -37,14 +37,14 @@ export async function writeOutput(job: OutputJob): Promise<OutputResult> {
   const staged = await stagingDir(job.target)
   try {
     if (!job.beforeSwap && outputIntact(job.last)) {
-      const record = await readSiteRecord(root, outDir)
+      const record = readSiteRecord(root, outDir)
       if (record?.inputs === job.last.stamp!.hash && record.siteKey === job.siteKey) {
         const updated = await updateSite({ write: { ...job.write, outDir: staged, listing: job.inputs.listing }, target: job.target, manifest: job.last.output!, folders: job.last.stamp!.folders, record, siteKey: job.siteKey, inputs: job.inputs })
         if (!updated.ok) {
           await discard(staged)
           return updated
         }
-        await saveSiteRecord(root, outDir, updated.record)
+        saveSiteRecord(root, outDir, updated.record)
         await saveStamp(job.last, job.inputs, updated.manifest, updated.folders)
         return { ok: true, diagnostics: updated.diagnostics, decks: updated.decks }
       }
@@ -65,7 +65,7 @@ export async function writeOutput(job: OutputJob): Promise<OutputResult> {
       return { ok: false, diagnostics: [...diagnostics, ...more], decks }
     }
     await swapIn(staged, job.target)
-    await saveSiteRecord(root, outDir, siteRecord(job.siteKey, job.inputs, site.decks, pageHashes(pages)))
+    saveSiteRecord(root, outDir, siteRecord(job.siteKey, job.inputs, site.decks, pageHashes(pages)))
     const output = outputState(outDir)
     await saveStamp(job.last, job.inputs, output.files, output.folders)
     return { ok: true, diagnostics, decks }
