@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // The e2e suites build sites and drive Chromium: two cores, so run files one at a time.
     fileParallelism: false,
+    // Temp folders live in one folder per run, removed when the run ends (test/temp-root.ts).
+    globalSetup: ['test/temp-root.ts'],
   },
 })
