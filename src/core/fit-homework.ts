@@ -53,7 +53,9 @@ const BACK_ROW = 12
  * that size, module size decides whether a phone reads a code; M's extra margin matters less (qr.ts).
  */
 function chooseLevels(codes: readonly string[], texts: readonly TextBox[]): { levels: EcLevel[]; modules: number[]; layout: HomeworkLayout } {
-  const size = (i: number, level: EcLevel) => qrModules(codes[i]!, level) ?? LARGEST
+  // Each code's size at each level, looked up once: the search below asks for them again and again.
+  const sizes: Record<EcLevel, (number | undefined)[]> = { L: [], M: [] }
+  const size = (i: number, level: EcLevel) => (sizes[level][i] ??= qrModules(codes[i]!, level) ?? LARGEST)
   const levels: EcLevel[] = codes.map(() => 'M')
   const modules = codes.map((_, i) => size(i, 'M'))
   const layout = (sizes: readonly number[]) => layoutHomework(sizes.map((m, i) => ({ modules: m, ...texts[i] })))

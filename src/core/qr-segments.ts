@@ -13,8 +13,11 @@ type Mode = 'numeric' | 'alphanumeric' | 'byte'
 /** qrcode's character count bits per mode, for versions 1–9, 10–26 and 27–40 (lib/core/mode.js). */
 const COUNT_BITS: Record<Mode, readonly [number, number, number]> = { numeric: [10, 12, 14], alphanumeric: [9, 11, 13], byte: [8, 16, 16] }
 
+/** Which of the three ranges of versions (1–9, 10–26, 27–40) a version is in: they count characters in more bits. */
+const bitsRange = (version: number) => (version < 10 ? 0 : version < 27 ? 1 : 2)
+
 function countBits(mode: Mode, version: number): number {
-  return COUNT_BITS[mode][version < 10 ? 0 : version < 27 ? 1 : 2]
+  return COUNT_BITS[mode][bitsRange(version)]
 }
 
 /** Data bits of `length` characters (bytes in byte mode), as lib/core/*-data.js count them. */
@@ -189,11 +192,33 @@ export interface QrEncoding {
  * must say so itself.
  */
 export function qrEncoding(text: string, level: EcLevel): QrEncoding | undefined {
+  return qrEncodings(text)?.[level]
+}
+
+/**
+ * qrEncoding at both levels, L and M, at once: the layout sizes most codes at both. The search
+ * depends on the level only through the character count bits of the version the unoptimised runs
+ * need (versions 1–9, 10–26, 27–40), so where both levels fall in one range, one search serves both.
+ */
+export function qrEncodings(text: string): Record<EcLevel, QrEncoding> | undefined {
   if (text === '' || /\p{Surrogate}/u.test(text)) return undefined
   const runs = runsOf(text)
   // qrcode weighs the mode switches at the version the unoptimised runs need (or 40 when none holds them).
-  const { start, end } = buildGraph(runs, versionFor(runs, level) ?? 40)
-  // Neighbouring runs in the same mode become one segment (qrcode's mergeSegments).
+  const weighAt = (level: EcLevel) => versionFor(runs, level) ?? 40
+  const atL = weighAt('L')
+  const atM = weighAt('M')
+  const mergedL = segmentRuns(runs, atL)
+  const mergedM = bitsRange(atL) === bitsRange(atM) ? mergedL : segmentRuns(runs, atM)
+  const segmentsL = segmentsOf(mergedL)
+  return {
+    L: { segments: segmentsL, version: versionFor(mergedL, 'L') },
+    M: { segments: mergedM === mergedL ? segmentsL : segmentsOf(mergedM), version: versionFor(mergedM, 'M') },
+  }
+}
+
+/** The cheapest segmentation of the runs with the mode switches weighed at `version`, neighbours of one mode merged (qrcode's mergeSegments). */
+function segmentRuns(runs: readonly Run[], version: number): Run[] {
+  const { start, end } = buildGraph(runs, version)
   const merged: Run[] = []
   for (const { mode, data, length } of shortestPath(start, end)) {
     const last = merged.at(-1)
@@ -202,8 +227,9 @@ export function qrEncoding(text: string, level: EcLevel): QrEncoding | undefined
       last.length += length
     } else merged.push({ mode, data, length })
   }
-  return {
-    segments: merged.map(({ mode, data }) => (mode === 'byte' ? { mode, data: encoder.encode(data) } : { mode, data })),
-    version: versionFor(merged, level),
-  }
+  return merged
+}
+
+function segmentsOf(runs: readonly Run[]): QRCodeSegment[] {
+  return runs.map(({ mode, data }) => (mode === 'byte' ? { mode, data: encoder.encode(data) } : { mode, data }))
 }
