@@ -211,6 +211,24 @@ function largestModule(rows: readonly (readonly number[])[], boxes: readonly Req
   let largest = 0
   for (const b of boxes) largest = Math.max(largest, b.modules)
   let px = Math.floor(TASK_AREA.height / largest)
+  // Above these bounds no px fits, so the search may start below them: each column is at least
+  // its tile wide, and each row at least as high as its caption, its largest tile and a link line.
+  let fixedHeight = (rows.length - 1) * HOMEWORK_LAYOUT.rowGap
+  let tallest = 0
+  for (const row of rows) {
+    let modules = 0
+    let rowLargest = 0
+    let link = Infinity
+    for (const i of row) {
+      modules += boxes[i]!.modules
+      rowLargest = Math.max(rowLargest, boxes[i]!.modules)
+      link = Math.min(link, boxes[i]!.link)
+    }
+    px = Math.min(px, Math.floor((TASK_AREA.width - (row.length - 1) * HOMEWORK_LAYOUT.colGap) / modules))
+    fixedHeight += caption + 2 * HOMEWORK_LAYOUT.gap + link
+    tallest += rowLargest
+  }
+  px = Math.max(0, Math.min(px, Math.floor((TASK_AREA.height - fixedHeight) / tallest)))
   while (px > 0 && !fits(rows, boxes, px, caption)) px--
   return px
 }

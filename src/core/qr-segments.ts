@@ -35,6 +35,9 @@ const RUNS = /([0-9]+)|([A-Z $%*+\-./:]+)|([^A-Z0-9 $%*+\-./:]+)/g
 
 const encoder = new TextEncoder()
 
+/** A lone surrogate: UTF-16 that is not well-formed (a regex of the module, as esbuild turns a literal with \\p{…} into a RegExp made on every call). */
+const SURROGATE = /\p{Surrogate}/u
+
 /** UTF-8 bytes of a well-formed string (qrcode's getStringByteLength), without encoding it. */
 function utf8Length(text: string): number {
   let bytes = text.length // a unit each, then what more the wider characters take
@@ -201,7 +204,7 @@ export function qrEncoding(text: string, level: EcLevel): QrEncoding | undefined
  * need (versions 1–9, 10–26, 27–40), so where both levels fall in one range, one search serves both.
  */
 export function qrEncodings(text: string): Record<EcLevel, QrEncoding> | undefined {
-  if (text === '' || /\p{Surrogate}/u.test(text)) return undefined
+  if (text === '' || SURROGATE.test(text)) return undefined
   const runs = runsOf(text)
   // qrcode weighs the mode switches at the version the unoptimised runs need (or 40 when none holds them).
   const weighAt = (level: EcLevel) => versionFor(runs, level) ?? 40
