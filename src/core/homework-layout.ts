@@ -142,15 +142,26 @@ export function layoutHomework(codes: readonly (number | CodeBox)[]): HomeworkLa
   let layout = layouts.get(key)
   if (!layout) {
     if (layouts.size >= 1_000) layouts.clear()
-    // A due date below its link must not cost module size: where the extra line would make the
-    // codes smaller, the date stays beside the link and the link gives way ("xing.com/pro… · bis …").
-    const withLines = bestArrangement(boxes)
-    const oneLine = boxes.map((b) => ({ ...b, oneLine: 0 }))
-    const packed = bestArrangement(oneLine)
-    layout = packed.px > withLines.px ? place(oneLine, packed.rows, packed.px) : place(boxes, withLines.rows, withLines.px)
+    const { boxes: chosen, rows, px } = bestLayout(boxes)
+    layout = place(chosen, rows, px)
     layouts.set(key, layout)
   }
   return layout
+}
+
+/** `layoutHomework(codes).pxPerModule` without placing the cells: what a search among sizes compares. */
+export function layoutPxPerModule(codes: readonly CodeBox[]): number {
+  checkCount(codes.length)
+  return bestLayout(codes.map((box) => ({ modules: box.modules, minWidth: Math.max(box.minWidth ?? 0, HOMEWORK_LAYOUT.minColumn), link: box.link ?? HOMEWORK_LAYOUT.link, oneLine: box.oneLine ?? 0 }))).px
+}
+
+function bestLayout(boxes: Required<CodeBox>[]): { boxes: Required<CodeBox>[]; rows: readonly (readonly number[])[]; px: number } {
+  // A due date below its link must not cost module size: where the extra line would make the
+  // codes smaller, the date stays beside the link and the link gives way ("xing.com/pro… · bis …").
+  const withLines = bestArrangement(boxes)
+  const oneLine = boxes.map((b) => ({ ...b, oneLine: 0 }))
+  const packed = bestArrangement(oneLine)
+  return packed.px > withLines.px ? { boxes: oneLine, ...packed } : { boxes, ...withLines }
 }
 
 /** The arrangement with the largest common module size. */

@@ -46,10 +46,11 @@ function pack(data: Uint8Array, size: number, words: number): Packed {
   const rows = new Int32Array(size * words)
   const cols = new Int32Array(size * words)
   for (let i = 0, k = 0; i < size; i++) {
+    // Without a branch per module: a dark module is as likely as a light one.
     for (let j = 0; j < size; j++, k++) {
-      if (!data[k]) continue
-      rows[i * words + (j >> 5)]! |= 1 << (j & 31)
-      cols[j * words + (i >> 5)]! |= 1 << (i & 31)
+      const dark = data[k]!
+      rows[i * words + (j >> 5)]! |= dark << (j & 31)
+      cols[j * words + (i >> 5)]! |= dark << (i & 31)
     }
   }
   return { rows, cols }
@@ -181,29 +182,23 @@ function penalty({ rows, cols }: Packed, size: number): number {
   return points + blocks * 3 + Math.abs(Math.ceil((dark * 100) / (size * size) / 5) - 10) * 10
 }
 
-/** `data` with pattern `flip` applied, into `out`. */
-function applyFlips(data: Uint8Array, flip: Uint8Array, out: Uint8Array): Uint8Array {
-  for (let k = 0; k < data.length; k++) out[k] = data[k]! ^ flip[k]!
-  return out
-}
-
 /**
  * The penalty points of each of the 8 patterns for a symbol qrcode drew with mask pattern
  * `drawnWith`: the data unmasked, then each pattern applied with its format information in place.
- * Returns them in pattern order, and the unmasked modules (format information of `drawnWith`).
+ * Returns them in pattern order.
  */
-export function maskPoints(modules: BitMatrix, level: EcLevel, drawnWith: number): { points: number[]; unmasked: Uint8Array } {
+export function maskPoints(modules: BitMatrix, level: EcLevel, drawnWith: number): number[] {
   const { size, reservedBit: reserved } = modules
-  const { flips, packedFlips, formatCells, formats } = tablesOf(size, reserved)
-  const unmasked = applyFlips(modules.data, flips[drawnWith]!, new Uint8Array(size * size))
+  const { packedFlips, formatCells, formats } = tablesOf(size, reserved)
   // The unmasked symbol without its format information; each trial puts its own in.
-  const base = pack(unmasked, size, (size + 31) >> 5)
+  const base = pack(modules.data, size, (size + 31) >> 5)
+  const drawn = packedFlips[drawnWith]!
   for (let k = 0; k < base.rows.length; k++) {
-    base.rows[k]! &= ~formatCells.rows[k]!
-    base.cols[k]! &= ~formatCells.cols[k]!
+    base.rows[k] = (base.rows[k]! ^ drawn.rows[k]!) & ~formatCells.rows[k]!
+    base.cols[k] = (base.cols[k]! ^ drawn.cols[k]!) & ~formatCells.cols[k]!
   }
   const trial: Packed = { rows: new Int32Array(base.rows.length), cols: new Int32Array(base.cols.length) }
-  const points = packedFlips.map((flip, p) => {
+  return packedFlips.map((flip, p) => {
     const format = formats[level][p]!
     for (let k = 0; k < base.rows.length; k++) {
       trial.rows[k] = base.rows[k]! ^ flip.rows[k]! ^ format.rows[k]!
@@ -211,7 +206,6 @@ export function maskPoints(modules: BitMatrix, level: EcLevel, drawnWith: number
     }
     return penalty(trial, size)
   })
-  return { points, unmasked }
 }
 
 /**
@@ -220,9 +214,14 @@ export function maskPoints(modules: BitMatrix, level: EcLevel, drawnWith: number
  * equals as in qrcode's getBestMask. Returns the chosen pattern and the modules, row by row.
  */
 export function bestMask(modules: BitMatrix, level: EcLevel, drawnWith: number): { mask: number; data: Uint8Array } {
-  const { points, unmasked } = maskPoints(modules, level, drawnWith)
+  const { size, data: drawn } = modules
+  const points = maskPoints(modules, level, drawnWith)
   const best = points.indexOf(Math.min(...points))
-  const data = applyFlips(unmasked, tablesOf(modules.size, modules.reservedBit).flips[best]!, unmasked)
-  writeFormat(data, modules.size, level, best)
+  const { flips } = tablesOf(size, modules.reservedBit)
+  const was = flips[drawnWith]!
+  const now = flips[best]!
+  const data = new Uint8Array(size * size)
+  for (let k = 0; k < data.length; k++) data[k] = drawn[k]! ^ was[k]! ^ now[k]!
+  writeFormat(data, size, level, best)
   return { mask: best, data }
 }

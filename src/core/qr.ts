@@ -38,7 +38,8 @@ export interface QrCode {
  * thousand decks must not keep every symbol.
  */
 const encodings = new Map<string, { encodings: Record<EcLevel, QrEncoding> | undefined }>()
-const codes = new Map<string, QrCode>()
+/** Drawn codes per level, by text: a task's target is one string object, whose hash the map keeps (a `${level}${text}` key was a new string to hash on every look-up). */
+const codes: Record<EcLevel, Map<string, QrCode>> = { L: new Map(), M: new Map() }
 
 function remember<T>(cache: Map<string, T>, limit: number, key: string, make: () => T): T {
   let found = cache.get(key)
@@ -91,7 +92,7 @@ export function byteCapacity(version: number): number {
  * @example qrCode('https://www.xing.com/profile').svg // '<svg xmlns=… viewBox="0 0 37 37" …>'
  */
 export function qrCode(text: string, level: EcLevel = 'M'): QrCode {
-  return remember(codes, 1_000, `${level}${text}`, () => drawCode(text, level))
+  return remember(codes[level], 1_000, text, () => drawCode(text, level))
 }
 
 /** "h<n>v1h-<n>z", the rest of a run's subpath, made once per length (at most 177 modules). */

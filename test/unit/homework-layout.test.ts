@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addressBox, HOMEWORK_LAYOUT as L, layoutHomework, minPxPerModule, TASK_AREA, textBox, type HomeworkLayout } from '../../src/core/homework-layout.ts'
+import { addressBox, HOMEWORK_LAYOUT as L, layoutHomework, layoutPxPerModule, minPxPerModule, TASK_AREA, textBox, type HomeworkLayout } from '../../src/core/homework-layout.ts'
 import { fitHomework } from '../../src/core/fit-homework.ts'
 import { qrCode } from '../../src/core/qr.ts'
 import { shareUrl } from '../../src/core/share-url.ts'
@@ -159,6 +159,7 @@ describe('the module size is the largest whole px at which an arrangement fits, 
         // A due date that would cost module size stays beside its link: the better of both.
         const expected = Math.max(largestBy(boxes), largestBy(boxes.map((b) => ({ ...b, oneLine: 0 }))))
         expect(layoutHomework(boxes).pxPerModule).toBe(expected)
+        expect(layoutPxPerModule(boxes)).toBe(expected)
       }),
       { numRuns: 2000 },
     )

@@ -34,7 +34,7 @@ describe('maskPoints: the penalty points qrcode gives each pattern', () => {
   it('for random texts, pattern by pattern', () => {
     fc.assert(
       fc.property(text, level, drawnWith, (t, l, first) => {
-        const { points } = maskPoints(create(t, { errorCorrectionLevel: l, maskPattern: first }).modules, l, first)
+        const points = maskPoints(create(t, { errorCorrectionLevel: l, maskPattern: first }).modules, l, first)
         expect(points).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((p) => qrcodePoints(t, l, p)))
       }),
       { numRuns: 200 },
@@ -45,7 +45,7 @@ describe('maskPoints: the penalty points qrcode gives each pattern', () => {
     // Versions 3–5 are 29, 33 and 37 modules a side; 7 and 14 carry version information.
     for (const t of ['https://x.com', 'https://www.xing.com/profile', 'https://www.linkedin.com/company/muster', 'x'.repeat(120), '🎉'.repeat(100), 'https://example.com/'.padEnd(1200, 'a1B')]) {
       for (const l of ['L', 'M'] as const) {
-        const { points } = maskPoints(create(t, { errorCorrectionLevel: l, maskPattern: 3 }).modules, l, 3)
+        const points = maskPoints(create(t, { errorCorrectionLevel: l, maskPattern: 3 }).modules, l, 3)
         expect(points, `${l} ${t.slice(0, 30)}`).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((p) => qrcodePoints(t, l, p)))
       }
     }
