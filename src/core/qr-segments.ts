@@ -33,8 +33,6 @@ const ALTERNATIVES: Record<Mode, readonly Mode[]> = { numeric: ['numeric', 'alph
 /** Runs of digits, of the other alphanumeric characters and of the rest (qrcode's regex.js, Kanji mode off). */
 const RUNS = /([0-9]+)|([A-Z $%*+\-./:]+)|([^A-Z0-9 $%*+\-./:]+)/g
 
-const encoder = new TextEncoder()
-
 /** A lone surrogate: UTF-16 that is not well-formed (a regex of the module, as esbuild turns a literal with \\p{…} into a RegExp made on every call). */
 const SURROGATE = /\p{Surrogate}/u
 
@@ -76,10 +74,14 @@ function versionFor(runs: readonly Run[], level: EcLevel): number | undefined {
     capacity = Array.from({ length: 41 }, (_, v) => (v ? Version.getCapacity(v, ECLevel[level], QrMode.MIXED) : 0))
     capacities.set(level, capacity)
   }
-  const data = runs.reduce((sum, run) => sum + dataBits(run.length, run.mode), 0)
+  // The bits change only where the character counts grow (versions 10 and 27): three sums, not forty.
+  const bits = [0, 0, 0]
+  for (const run of runs) {
+    const data = dataBits(run.length, run.mode) + 4
+    for (let range = 0; range < 3; range++) bits[range]! += data + COUNT_BITS[run.mode][range]!
+  }
   for (let version = 1; version <= 40; version++) {
-    const bits = runs.reduce((sum, run) => sum + 4 + countBits(run.mode, version), data)
-    if (bits <= capacity[version]!) return version
+    if (bits[bitsRange(version)]! <= capacity[version]!) return version
   }
   return undefined
 }
@@ -233,6 +235,11 @@ function segmentRuns(runs: readonly Run[], version: number): Run[] {
   return merged
 }
 
+/**
+ * The runs as qrcode's segments. A byte run stays a string, as qrcode's own segments of a text
+ * are (lib/core/byte-data.js encodes it to UTF-8): given bytes, its buildSingleSegment would first
+ * turn them into a string of decimal numbers only to find that they are not digits.
+ */
 function segmentsOf(runs: readonly Run[]): QRCodeSegment[] {
-  return runs.map(({ mode, data }) => (mode === 'byte' ? { mode, data: encoder.encode(data) } : { mode, data }))
+  return runs.map(({ mode, data }) => ({ mode, data }) as QRCodeSegment)
 }
