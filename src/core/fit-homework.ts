@@ -1,6 +1,6 @@
 // Makes a deck's homework codes fit the slide's promise: error correction per code, and which
 // links go through the site's forwarding pages.
-import { layoutHomework, textBox, type CodeBox, type HomeworkLayout } from './homework-layout.ts'
+import { layoutHomework, layoutPxPerModule, textBox, type CodeBox, type HomeworkLayout } from './homework-layout.ts'
 import { byteCapacity, qrModules, type EcLevel } from './qr.ts'
 import { shortLinkLabel } from './short-link.ts'
 
@@ -53,22 +53,25 @@ const BACK_ROW = 12
  * that size, module size decides whether a phone reads a code; M's extra margin matters less (qr.ts).
  */
 function chooseLevels(codes: readonly string[], texts: readonly TextBox[]): { levels: EcLevel[]; modules: number[]; layout: HomeworkLayout } {
-  const size = (i: number, level: EcLevel) => qrModules(codes[i]!, level) ?? LARGEST
+  // Each code's size at each level, looked up once: the search below asks for them again and again.
+  const sizes: Record<EcLevel, (number | undefined)[]> = { L: [], M: [] }
+  const size = (i: number, level: EcLevel) => (sizes[level][i] ??= qrModules(codes[i]!, level) ?? LARGEST)
   const levels: EcLevel[] = codes.map(() => 'M')
   const modules = codes.map((_, i) => size(i, 'M'))
-  const layout = (sizes: readonly number[]) => layoutHomework(sizes.map((m, i) => ({ modules: m, ...texts[i] })))
-  let current = layout(modules)
+  const boxes = (sizes: readonly number[]) => sizes.map((m, i) => ({ modules: m, ...texts[i] }))
+  // The trials compare module sizes only; the cells are placed once, for the choice.
+  let px = layoutPxPerModule(boxes(modules))
   for (;;) {
-    let best: { i: number; layout: HomeworkLayout } | undefined
-    modules.forEach((m, i) => {
-      if (current.pxPerModule >= BACK_ROW || levels[i] !== 'M' || size(i, 'L') >= m) return
-      const trial = layout(modules.map((n, k) => (k === i ? size(i, 'L') : n)))
-      if (trial.pxPerModule > (best ?? { layout: current }).layout.pxPerModule) best = { i, layout: trial }
-    })
-    if (!best) return { levels, modules, layout: current }
+    let best: { i: number; px: number } | undefined
+    for (let i = 0; i < modules.length && px < BACK_ROW; i++) {
+      if (levels[i] !== 'M' || size(i, 'L') >= modules[i]!) continue
+      const trial = layoutPxPerModule(boxes(modules.map((n, k) => (k === i ? size(i, 'L') : n))))
+      if (trial > (best?.px ?? px)) best = { i, px: trial }
+    }
+    if (!best) return { levels, modules, layout: layoutHomework(boxes(modules)) }
     levels[best.i] = 'L'
     modules[best.i] = size(best.i, 'L')
-    current = best.layout
+    px = best.px
   }
 }
 

@@ -120,6 +120,13 @@ export function minPxPerModule(taskCount: number): number {
 }
 
 /**
+ * Layouts already computed, by their boxes: fitting a deck's codes tries the same few sizes again
+ * and again (and so do decks with the same tasks), and the slide draws the layout the fit chose.
+ * Callers share the objects and must not change them. Bounded, like qr.ts's caches.
+ */
+const layouts = new Map<string, HomeworkLayout>()
+
+/**
  * The homework slide for codes of `modules` modules a side (quiet zone included), in task order.
  * @example layoutHomework([57, 41, 41]).pxPerModule // 12: a Mastodon share beside two profile links
  */
@@ -131,36 +138,60 @@ export function layoutHomework(codes: readonly (number | CodeBox)[]): HomeworkLa
     if (!Number.isInteger(box.modules) || box.modules < 21) throw new RangeError(`homework layout: a QR code has at least 21 modules a side, got ${box.modules}`)
     return { modules: box.modules, minWidth: Math.max(box.minWidth ?? 0, L.minColumn), link: box.link ?? L.link, oneLine: box.oneLine ?? 0 }
   })
+  const key = boxes.map((b) => `${b.modules},${b.minWidth},${b.link},${b.oneLine}`).join(';')
+  let layout = layouts.get(key)
+  if (!layout) {
+    if (layouts.size >= 1_000) layouts.clear()
+    const { boxes: chosen, rows, px } = bestLayout(boxes)
+    layout = place(chosen, rows, px)
+    layouts.set(key, layout)
+  }
+  return layout
+}
+
+/** `layoutHomework(codes).pxPerModule` without placing the cells: what a search among sizes compares. */
+export function layoutPxPerModule(codes: readonly CodeBox[]): number {
+  checkCount(codes.length)
+  return bestLayout(codes.map((box) => ({ modules: box.modules, minWidth: Math.max(box.minWidth ?? 0, HOMEWORK_LAYOUT.minColumn), link: box.link ?? HOMEWORK_LAYOUT.link, oneLine: box.oneLine ?? 0 }))).px
+}
+
+function bestLayout(boxes: Required<CodeBox>[]): { boxes: Required<CodeBox>[]; rows: readonly (readonly number[])[]; px: number } {
   // A due date below its link must not cost module size: where the extra line would make the
   // codes smaller, the date stays beside the link and the link gives way ("xing.com/pro… · bis …").
   const withLines = bestArrangement(boxes)
   const oneLine = boxes.map((b) => ({ ...b, oneLine: 0 }))
   const packed = bestArrangement(oneLine)
-  return packed.px > withLines.px ? place(oneLine, packed.rows, packed.px) : place(boxes, withLines.rows, withLines.px)
+  return packed.px > withLines.px ? { boxes: oneLine, ...packed } : { boxes, ...withLines }
 }
 
 /** The arrangement with the largest common module size. */
-function bestArrangement(boxes: Required<CodeBox>[]): { rows: number[][]; px: number } {
-  let best = { rows: [boxes.map((_, i) => i)], px: 0 }
-  for (const rows of arrangements(boxes.length)) {
-    const px = largestModule(rows.map((row) => row.map((i) => boxes[i]!)))
+function bestArrangement(boxes: Required<CodeBox>[]): { rows: readonly (readonly number[])[]; px: number } {
+  const [first, ...others] = ARRANGEMENTS[boxes.length]!
+  let best = { rows: first!, px: largestModule(first!, boxes) }
+  for (const rows of others) {
+    const px = largestModule(rows, boxes)
     // Ties keep the earlier arrangement: one row before two, the fuller first row before the other.
     if (px > best.px) best = { rows, px }
   }
   return best
 }
 
-/** One row; for 4–6 tasks also two rows, as even as can be (5 tasks: 3 + 2 or 2 + 3). */
-function arrangements(n: number): number[][][] {
+/** Per task count: one row; for 4–6 tasks also two rows, as even as can be (5 tasks: 3 + 2 or 2 + 3). */
+const ARRANGEMENTS: readonly (readonly (readonly number[])[])[][] = [0, 1, 2, 3, 4, 5, 6].map((n) => {
   const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i)
   const result = [[range(0, n)]]
   if (n >= 4) for (const k of new Set([Math.ceil(n / 2), Math.floor(n / 2)])) result.push([range(0, k), range(k, n)])
   return result
-}
+})
 
 /** Height of a row of tasks at `px` per module: caption, the tallest code with its text, gaps. */
-function rowHeight(row: Required<CodeBox>[], px: number, caption: number): number {
-  return caption + 2 * HOMEWORK_LAYOUT.gap + Math.max(...row.map((b) => px * b.modules + linkHeight(b, Math.max(px * b.modules, b.minWidth))))
+function rowHeight(row: readonly number[], boxes: readonly Required<CodeBox>[], px: number, caption: number): number {
+  let tallest = -Infinity
+  for (const i of row) {
+    const b = boxes[i]!
+    tallest = Math.max(tallest, px * b.modules + linkHeight(b, Math.max(px * b.modules, b.minWidth)))
+  }
+  return caption + 2 * HOMEWORK_LAYOUT.gap + tallest
 }
 
 /** The text's height in a column `width` wide: a second line when the due date does not fit beside the link. */
@@ -169,38 +200,67 @@ function linkHeight(b: Required<CodeBox>, width: number): number {
 }
 
 /** Width of a row at `px` per module: each column the wider of its tile and its minimum, and gaps. */
-function rowWidth(row: Required<CodeBox>[], px: number): number {
-  return row.reduce((sum, b) => sum + Math.max(px * b.modules, b.minWidth), 0) + (row.length - 1) * HOMEWORK_LAYOUT.colGap
+function rowWidth(row: readonly number[], boxes: readonly Required<CodeBox>[], px: number): number {
+  let sum = (row.length - 1) * HOMEWORK_LAYOUT.colGap
+  for (const i of row) sum += Math.max(px * boxes[i]!.modules, boxes[i]!.minWidth)
+  return sum
+}
+
+/** Whether `rows` fit the task area at `px` per module. */
+function fits(rows: readonly (readonly number[])[], boxes: readonly Required<CodeBox>[], px: number, caption: number): boolean {
+  let height = (rows.length - 1) * HOMEWORK_LAYOUT.rowGap
+  for (const row of rows) {
+    if (rowWidth(row, boxes, px) > TASK_AREA.width) return false
+    height += rowHeight(row, boxes, px, caption)
+  }
+  return height <= TASK_AREA.height
 }
 
 /** The largest whole px per module at which `rows` fit the task area; 0 if none does. */
-function largestModule(rows: Required<CodeBox>[][]): number {
+function largestModule(rows: readonly (readonly number[])[], boxes: readonly Required<CodeBox>[]): number {
   const caption = rows.length === 1 ? HOMEWORK_LAYOUT.caption : HOMEWORK_LAYOUT.captionTwoRows
-  const fits = (px: number) =>
-    rows.every((row) => rowWidth(row, px) <= TASK_AREA.width) &&
-    rows.reduce((sum, row) => sum + rowHeight(row, px, caption), 0) + (rows.length - 1) * HOMEWORK_LAYOUT.rowGap <= TASK_AREA.height
-  let px = Math.floor(TASK_AREA.height / Math.max(...rows.flat().map((b) => b.modules)))
-  while (px > 0 && !fits(px)) px--
+  let largest = 0
+  for (const b of boxes) largest = Math.max(largest, b.modules)
+  let px = Math.floor(TASK_AREA.height / largest)
+  // Above these bounds no px fits, so the search may start below them: each column is at least
+  // its tile wide, and each row at least as high as its caption, its largest tile and a link line.
+  let fixedHeight = (rows.length - 1) * HOMEWORK_LAYOUT.rowGap
+  let tallest = 0
+  for (const row of rows) {
+    let modules = 0
+    let rowLargest = 0
+    let link = Infinity
+    for (const i of row) {
+      modules += boxes[i]!.modules
+      rowLargest = Math.max(rowLargest, boxes[i]!.modules)
+      link = Math.min(link, boxes[i]!.link)
+    }
+    px = Math.min(px, Math.floor((TASK_AREA.width - (row.length - 1) * HOMEWORK_LAYOUT.colGap) / modules))
+    fixedHeight += caption + 2 * HOMEWORK_LAYOUT.gap + link
+    tallest += rowLargest
+  }
+  px = Math.max(0, Math.min(px, Math.floor((TASK_AREA.height - fixedHeight) / tallest)))
+  while (px > 0 && !fits(rows, boxes, px, caption)) px--
   return px
 }
 
 /** Positions in whole px: rows centred in the task area, columns sharing a row's spare width equally. */
-function place(boxes: Required<CodeBox>[], rows: number[][], px: number): HomeworkLayout {
+function place(boxes: Required<CodeBox>[], rows: readonly (readonly number[])[], px: number): HomeworkLayout {
   const L = HOMEWORK_LAYOUT
   const caption = rows.length === 1 ? L.caption : L.captionTwoRows
   const drawn = Math.max(px, 1) // nothing fits: still a drawable (refused) layout
-  const total = rows.reduce((sum, row) => sum + rowHeight(row.map((i) => boxes[i]!), drawn, caption), 0) + (rows.length - 1) * L.rowGap
+  const total = rows.reduce((sum, row) => sum + rowHeight(row, boxes, drawn, caption), 0) + (rows.length - 1) * L.rowGap
   const cells: TaskCell[] = []
   let y = Math.max(0, Math.floor((TASK_AREA.height - total) / 2))
   for (const row of rows) {
     const widths = row.map((i) => Math.max(drawn * boxes[i]!.modules, boxes[i]!.minWidth))
-    const spare = Math.max(0, Math.floor((TASK_AREA.width - rowWidth(row.map((i) => boxes[i]!), drawn)) / row.length))
+    const spare = Math.max(0, Math.floor((TASK_AREA.width - rowWidth(row, boxes, drawn)) / row.length))
     let x = 0
     row.forEach((i, k) => {
       cells[i] = { x, y, width: widths[k]! + spare, tile: drawn * boxes[i]!.modules, dueBelow: boxes[i]!.oneLine > widths[k]! + spare }
       x += widths[k]! + spare + L.colGap
     })
-    y += rowHeight(row.map((i) => boxes[i]!), drawn, caption) + L.rowGap
+    y += rowHeight(row, boxes, drawn, caption) + L.rowGap
   }
   const promise = minPxPerModule(boxes.length)
   return { rows: rows.length, caption, pxPerModule: px, promise, ok: px >= promise, cells }

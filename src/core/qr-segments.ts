@@ -13,8 +13,11 @@ type Mode = 'numeric' | 'alphanumeric' | 'byte'
 /** qrcode's character count bits per mode, for versions 1–9, 10–26 and 27–40 (lib/core/mode.js). */
 const COUNT_BITS: Record<Mode, readonly [number, number, number]> = { numeric: [10, 12, 14], alphanumeric: [9, 11, 13], byte: [8, 16, 16] }
 
+/** Which of the three ranges of versions (1–9, 10–26, 27–40) a version is in: they count characters in more bits. */
+const bitsRange = (version: number) => (version < 10 ? 0 : version < 27 ? 1 : 2)
+
 function countBits(mode: Mode, version: number): number {
-  return COUNT_BITS[mode][version < 10 ? 0 : version < 27 ? 1 : 2]
+  return COUNT_BITS[mode][bitsRange(version)]
 }
 
 /** Data bits of `length` characters (bytes in byte mode), as lib/core/*-data.js count them. */
@@ -30,7 +33,8 @@ const ALTERNATIVES: Record<Mode, readonly Mode[]> = { numeric: ['numeric', 'alph
 /** Runs of digits, of the other alphanumeric characters and of the rest (qrcode's regex.js, Kanji mode off). */
 const RUNS = /([0-9]+)|([A-Z $%*+\-./:]+)|([^A-Z0-9 $%*+\-./:]+)/g
 
-const encoder = new TextEncoder()
+/** A lone surrogate: UTF-16 that is not well-formed (a regex of the module, as esbuild turns a literal with \\p{…} into a RegExp made on every call). */
+const SURROGATE = /\p{Surrogate}/u
 
 /** UTF-8 bytes of a well-formed string (qrcode's getStringByteLength), without encoding it. */
 function utf8Length(text: string): number {
@@ -70,10 +74,14 @@ function versionFor(runs: readonly Run[], level: EcLevel): number | undefined {
     capacity = Array.from({ length: 41 }, (_, v) => (v ? Version.getCapacity(v, ECLevel[level], QrMode.MIXED) : 0))
     capacities.set(level, capacity)
   }
-  const data = runs.reduce((sum, run) => sum + dataBits(run.length, run.mode), 0)
+  // The bits change only where the character counts grow (versions 10 and 27): three sums, not forty.
+  const bits = [0, 0, 0]
+  for (const run of runs) {
+    const data = dataBits(run.length, run.mode) + 4
+    for (let range = 0; range < 3; range++) bits[range]! += data + COUNT_BITS[run.mode][range]!
+  }
   for (let version = 1; version <= 40; version++) {
-    const bits = runs.reduce((sum, run) => sum + 4 + countBits(run.mode, version), data)
-    if (bits <= capacity[version]!) return version
+    if (bits[bitsRange(version)]! <= capacity[version]!) return version
   }
   return undefined
 }
@@ -189,11 +197,33 @@ export interface QrEncoding {
  * must say so itself.
  */
 export function qrEncoding(text: string, level: EcLevel): QrEncoding | undefined {
-  if (text === '' || /\p{Surrogate}/u.test(text)) return undefined
+  return qrEncodings(text)?.[level]
+}
+
+/**
+ * qrEncoding at both levels, L and M, at once: the layout sizes most codes at both. The search
+ * depends on the level only through the character count bits of the version the unoptimised runs
+ * need (versions 1–9, 10–26, 27–40), so where both levels fall in one range, one search serves both.
+ */
+export function qrEncodings(text: string): Record<EcLevel, QrEncoding> | undefined {
+  if (text === '' || SURROGATE.test(text)) return undefined
   const runs = runsOf(text)
   // qrcode weighs the mode switches at the version the unoptimised runs need (or 40 when none holds them).
-  const { start, end } = buildGraph(runs, versionFor(runs, level) ?? 40)
-  // Neighbouring runs in the same mode become one segment (qrcode's mergeSegments).
+  const weighAt = (level: EcLevel) => versionFor(runs, level) ?? 40
+  const atL = weighAt('L')
+  const atM = weighAt('M')
+  const mergedL = segmentRuns(runs, atL)
+  const mergedM = bitsRange(atL) === bitsRange(atM) ? mergedL : segmentRuns(runs, atM)
+  const segmentsL = segmentsOf(mergedL)
+  return {
+    L: { segments: segmentsL, version: versionFor(mergedL, 'L') },
+    M: { segments: mergedM === mergedL ? segmentsL : segmentsOf(mergedM), version: versionFor(mergedM, 'M') },
+  }
+}
+
+/** The cheapest segmentation of the runs with the mode switches weighed at `version`, neighbours of one mode merged (qrcode's mergeSegments). */
+function segmentRuns(runs: readonly Run[], version: number): Run[] {
+  const { start, end } = buildGraph(runs, version)
   const merged: Run[] = []
   for (const { mode, data, length } of shortestPath(start, end)) {
     const last = merged.at(-1)
@@ -202,8 +232,14 @@ export function qrEncoding(text: string, level: EcLevel): QrEncoding | undefined
       last.length += length
     } else merged.push({ mode, data, length })
   }
-  return {
-    segments: merged.map(({ mode, data }) => (mode === 'byte' ? { mode, data: encoder.encode(data) } : { mode, data })),
-    version: versionFor(merged, level),
-  }
+  return merged
+}
+
+/**
+ * The runs as qrcode's segments. A byte run stays a string, as qrcode's own segments of a text
+ * are (lib/core/byte-data.js encodes it to UTF-8): given bytes, its buildSingleSegment would first
+ * turn them into a string of decimal numbers only to find that they are not digits.
+ */
+function segmentsOf(runs: readonly Run[]): QRCodeSegment[] {
+  return runs.map(({ mode, data }) => ({ mode, data }) as QRCodeSegment)
 }

@@ -2,7 +2,7 @@
 import { create } from 'qrcode'
 import { escapeHtml } from './escape-html.ts'
 import { bestMask } from './qr-mask.ts'
-import { qrEncoding, type QrEncoding } from './qr-segments.ts'
+import { qrEncodings, type QrEncoding } from './qr-segments.ts'
 
 /** Modules of white around the symbol (ISO/IEC 18004 asks for 4). Part of the SVG, never CSS. */
 export const QUIET_ZONE = 4
@@ -37,8 +37,9 @@ export interface QrCode {
  * drawn code is kept for the next page that shows it. Both caches are bounded: a build of a
  * thousand decks must not keep every symbol.
  */
-const encodings = new Map<string, { encoding: QrEncoding | undefined }>()
-const codes = new Map<string, QrCode>()
+const encodings = new Map<string, { encodings: Record<EcLevel, QrEncoding> | undefined }>()
+/** Drawn codes per level, by text: a task's target is one string object, whose hash the map keeps (a `${level}${text}` key was a new string to hash on every look-up). */
+const codes: Record<EcLevel, Map<string, QrCode>> = { L: new Map(), M: new Map() }
 
 function remember<T>(cache: Map<string, T>, limit: number, key: string, make: () => T): T {
   let found = cache.get(key)
@@ -50,9 +51,9 @@ function remember<T>(cache: Map<string, T>, limit: number, key: string, make: ()
   return found
 }
 
-/** qrcode's segments for the text and their version; undefined for a text qrcode refuses (see qrEncoding). */
+/** qrcode's segments for the text and their version; undefined for a text qrcode refuses (see qrEncoding). Both levels at once (qrEncodings). */
 function encodingOf(text: string, level: EcLevel): QrEncoding | undefined {
-  return remember(encodings, 10_000, `${level}${text}`, () => ({ encoding: qrEncoding(text, level) })).encoding
+  return remember(encodings, 10_000, text, () => ({ encodings: qrEncodings(text) })).encodings?.[level]
 }
 
 /** Edge in modules (quiet zone included) of `text`'s code at `level`; undefined beyond version 40. */
@@ -91,8 +92,12 @@ export function byteCapacity(version: number): number {
  * @example qrCode('https://www.xing.com/profile').svg // '<svg xmlns=… viewBox="0 0 37 37" …>'
  */
 export function qrCode(text: string, level: EcLevel = 'M'): QrCode {
-  return remember(codes, 1_000, `${level}${text}`, () => drawCode(text, level))
+  return remember(codes[level], 1_000, text, () => drawCode(text, level))
 }
+
+/** "h<n>v1h-<n>z", the rest of a run's subpath, made once per length (at most 177 modules). */
+const runPaths: string[] = []
+const runPath = (n: number) => (runPaths[n] ??= `h${n}v1h-${n}z`)
 
 function drawCode(text: string, level: EcLevel): QrCode {
   // Drawn with a fixed mask, which skips qrcode's own scoring of the 8 patterns; bestMask picks as it does.
@@ -100,17 +105,19 @@ function drawCode(text: string, level: EcLevel): QrCode {
   const { size } = code.modules
   const { data } = bestMask(code.modules, level, 0)
   const modules = size + 2 * QUIET_ZONE
+  // One subpath per horizontal run of dark modules keeps the path short: "M<x> <y>h<n>v1h-<n>z".
   let path = ''
   for (let y = 0; y < size; y++) {
-    // One subpath per horizontal run of dark modules keeps the path short.
+    const row = y * size
+    const top = ` ${y + QUIET_ZONE}`
     for (let x = 0; x < size; ) {
-      if (!data[y * size + x]) {
+      if (!data[row + x]) {
         x++
         continue
       }
       const start = x
-      while (x < size && data[y * size + x]) x++
-      path += `M${start + QUIET_ZONE} ${y + QUIET_ZONE}h${x - start}v1h${start - x}z`
+      while (x < size && data[row + x]) x++
+      path += `M${start + QUIET_ZONE}${top}${runPath(x - start)}`
     }
   }
   const svg =

@@ -41,7 +41,7 @@ function linkLine(task: Task, due: string, dueBelow: boolean): string {
 
 /** A task's QR code as inline SVG, `px` wide: dark on white with its 4-module quiet zone. */
 export function qrSvg(task: Task, px: number): string {
-  return qrCode(task.target, task.qrLevel).svg.replace('<svg ', `<svg width="${px}" height="${px}" `)
+  return `<svg width="${px}" height="${px}" ${qrCode(task.target, task.qrLevel).svg.slice('<svg '.length)}`
 }
 
 /** The homework page's public address, with a site address (siteUrl): what phones are shown. */

@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addressBox, HOMEWORK_LAYOUT as L, layoutHomework, minPxPerModule, TASK_AREA, textBox, type HomeworkLayout } from '../../src/core/homework-layout.ts'
+import { addressBox, HOMEWORK_LAYOUT as L, layoutHomework, layoutPxPerModule, minPxPerModule, TASK_AREA, textBox, type HomeworkLayout } from '../../src/core/homework-layout.ts'
 import { fitHomework } from '../../src/core/fit-homework.ts'
 import { qrCode } from '../../src/core/qr.ts'
 import { shareUrl } from '../../src/core/share-url.ts'
@@ -130,6 +131,40 @@ function drawSlide(codes: string[], levels: ('L' | 'M')[]): { svg: string; tiles
   const svgs = qr.map((q, i) => q.svg.replace('<svg ', `<svg x="${tiles[i]!.x}" y="${tiles[i]!.y}" width="${tiles[i]!.width}" height="${tiles[i]!.width}" `))
   return { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="1920" height="1080"><rect width="1920" height="1080" fill="#1b1b1b"/>${svgs.join('')}</svg>`, tiles }
 }
+
+describe('the module size is the largest whole px at which an arrangement fits, found by trying each', () => {
+  type Box = { modules: number; minWidth: number; link: number; oneLine: number }
+  /** Whether the rows fit the task area at px, by the rules of the module's header comment, written out. */
+  const fitsAt = (rows: Box[][], px: number) => {
+    const caption = rows.length === 1 ? L.caption : L.captionTwoRows
+    const column = (b: Box) => Math.max(px * b.modules, Math.max(b.minWidth, L.minColumn))
+    const widths = rows.map((row) => row.reduce((sum, b) => sum + column(b), 0) + (row.length - 1) * L.colGap)
+    const heights = rows.map((row) => caption + 2 * L.gap + Math.max(...row.map((b) => px * b.modules + b.link + (b.oneLine > column(b) ? L.link : 0))))
+    return widths.every((w) => w <= TASK_AREA.width) && heights.reduce((a, b) => a + b) + (rows.length - 1) * L.rowGap <= TASK_AREA.height
+  }
+  const largestBy = (boxes: Box[]) => {
+    const splits = boxes.length >= 4 ? [boxes.length, Math.ceil(boxes.length / 2), Math.floor(boxes.length / 2)] : [boxes.length]
+    let best = 0
+    for (const k of splits) {
+      const rows = [boxes.slice(0, k), boxes.slice(k)].filter((r) => r.length)
+      for (let px = Math.floor(TASK_AREA.height / Math.max(...boxes.map((b) => b.modules))); px > best; px--) if (fitsAt(rows, px)) best = px
+    }
+    return best
+  }
+  const box = fc.record({ modules: fc.oneof(fc.integer({ min: 21, max: 80 }), fc.integer({ min: 21, max: 185 })), minWidth: fc.integer({ min: 0, max: 700 }), link: fc.constantFrom(L.link, 2 * L.link), oneLine: fc.integer({ min: 0, max: 1000 }) })
+
+  it('for random codes and texts', () => {
+    fc.assert(
+      fc.property(fc.array(box, { minLength: 1, maxLength: 6 }), (boxes) => {
+        // A due date that would cost module size stays beside its link: the better of both.
+        const expected = Math.max(largestBy(boxes), largestBy(boxes.map((b) => ({ ...b, oneLine: 0 }))))
+        expect(layoutHomework(boxes).pxPerModule).toBe(expected)
+        expect(layoutPxPerModule(boxes)).toBe(expected)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+})
 
 describe('a 1920×1080 slide scaled to 25 % still scans, at the limit of the promise', () => {
   const words = 'Unser neues Werk in Leipzig ist eröffnet: 200 Arbeitsplätze, Ausbildung ab 2027 und ein Tag der offenen Tür am 14. März für alle Familien.'.split(' ')

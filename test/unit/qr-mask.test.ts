@@ -4,7 +4,8 @@ import fc from 'fast-check'
 import { create, type QRCodeMaskPattern } from 'qrcode'
 import { describe, expect, it } from 'vitest'
 import { qrCode, QUIET_ZONE, type EcLevel } from '../../src/core/qr.ts'
-import { bestMask } from '../../src/core/qr-mask.ts'
+import MaskPattern from 'qrcode/lib/core/mask-pattern.js'
+import { bestMask, maskPoints } from '../../src/core/qr-mask.ts'
 import { shareUrl } from '../../src/core/share-url.ts'
 
 const text = fc.oneof(
@@ -22,6 +23,34 @@ function modulesOfSvg(svg: string, size: number): number[] {
   }
   return modules
 }
+
+/** qrcode's own points for its symbol drawn with pattern p: the sum getBestMask compares. */
+function qrcodePoints(t: string, l: EcLevel, p: number): number {
+  const { modules } = create(t, { errorCorrectionLevel: l, maskPattern: p as QRCodeMaskPattern })
+  return MaskPattern.getPenaltyN1(modules) + MaskPattern.getPenaltyN2(modules) + MaskPattern.getPenaltyN3(modules) + MaskPattern.getPenaltyN4(modules)
+}
+
+describe('maskPoints: the penalty points qrcode gives each pattern', () => {
+  it('for random texts, pattern by pattern', () => {
+    fc.assert(
+      fc.property(text, level, drawnWith, (t, l, first) => {
+        const points = maskPoints(create(t, { errorCorrectionLevel: l, maskPattern: first }).modules, l, first)
+        expect(points).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((p) => qrcodePoints(t, l, p)))
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('for sizes at and around the 32-module word edge, and large versions', () => {
+    // Versions 3–5 are 29, 33 and 37 modules a side; 7 and 14 carry version information.
+    for (const t of ['https://x.com', 'https://www.xing.com/profile', 'https://www.linkedin.com/company/muster', 'x'.repeat(120), '🎉'.repeat(100), 'https://example.com/'.padEnd(1200, 'a1B')]) {
+      for (const l of ['L', 'M'] as const) {
+        const points = maskPoints(create(t, { errorCorrectionLevel: l, maskPattern: 3 }).modules, l, 3)
+        expect(points, `${l} ${t.slice(0, 30)}`).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((p) => qrcodePoints(t, l, p)))
+      }
+    }
+  })
+})
 
 describe('bestMask: the mask pattern qrcode chooses', () => {
   it('for random texts, whichever pattern the symbol was first drawn with', () => {

@@ -63,6 +63,19 @@ describe('qrEncoding: the symbols qrcode draws from the plain text', () => {
     }
   })
 
+  it('where one text needs versions of different count ranges at L and at M (one search each)', () => {
+    // Runs of 4 to 7 digits among letters: whether a run is worth numeric mode depends on how many
+    // bits count its characters, which grow from version 10 on.
+    let straddling = 0
+    for (let n = 12; n <= 40; n++) {
+      const text = `https://x.de/${Array.from({ length: n }, (_, i) => `ab${'1234567'.slice(0, 4 + (i % 4))}`).join('')}`
+      sameAsQrcode(text, 'L')
+      sameAsQrcode(text, 'M')
+      if (qrEncoding(text, 'L')!.version! <= 9 && qrEncoding(text, 'M')!.version! >= 10) straddling++
+    }
+    expect(straddling).toBeGreaterThan(0)
+  })
+
   it('where two segmentations cost the same bits: the one qrcode picks', () => {
     // Found by comparing all segmentations: each of these has more than one of least cost.
     for (const text of ['c796', '454字', '657#', 'x+6.-9', '€cÜ=582', '🎉B681', 'Aß👍424']) {
