@@ -9,6 +9,7 @@ import { formatDiagnostic, hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Page } from '../core/model.ts'
 import { renderDeckSlides } from '../core/render-deck-page.ts'
+import { renderIndex } from '../core/render-index.ts'
 import type { SiteAssets, SiteContext } from '../core/site-context.ts'
 import { containedPath } from '../io/contained-path.ts'
 import type { LoadContext } from '../io/load-decks.ts'
@@ -22,6 +23,8 @@ import { withSiteUrl } from './options.ts'
 import { DECK_RUNTIME, PAGE_CSS, PAGE_JS } from './runtime-files.ts'
 
 const IMAGE_PREFIX = '@updeck/decks/'
+/** Decks parsed in full at a time between requests after start (a few ms each). */
+const COMPLETE_BATCH = 8
 /** How long a deck file must stay unchanged before it is re-rendered. */
 const SETTLE_MS = 40
 type WatchEvent = 'add' | 'change' | 'unlink'
@@ -34,7 +37,7 @@ export function devPlugin(configured: SiteConfig): Plugin {
   let base = '/'
   let today: string | undefined
   /** Site-wide pages made for one state of the decks and one day: every request passes findPage. */
-  let cached: { day: string; pages: Map<string, Page | undefined> } | undefined
+  let cached: { key: string; pages: Map<string, Page | undefined> } | undefined
 
   const assets = (themesDir: string): SiteAssets => ({
     deckJs: [`@fs${DECK_RUNTIME}`],
@@ -44,18 +47,28 @@ export function devPlugin(configured: SiteConfig): Plugin {
     image: (path) => `${IMAGE_PREFIX}${path.split('/').map(encodeURIComponent).join('/')}`,
   })
   const siteContext = (themesDir: string): SiteContext => ({ site, base, assets: assets(themesDir), dev: true, ...siteClock(today) })
-  /** Renders only what was asked for: one deck's pages (its slides on first request), or the site-wide ones. */
+  /**
+   * Parses and renders only what was asked for: one deck's pages (the deck parsed in full and its
+   * slides rendered on first request), the index (the decks' frontmatter), or another site-wide file
+   * (every deck parsed in full: they show the homework).
+   */
   const findPage = (themesDir: string, path: string): Page | undefined => {
-    const all = decks.decks()
+    const heads = decks.heads()
     // The deck with the longest slug the path starts with (a/ and a/b/ may both be decks).
-    const owner = all.filter((deck) => path.startsWith(`${deck.slug}/`)).sort((a, b) => b.slug.length - a.slug.length)[0]
-    if (owner) return deckPages(decks.rendered(owner), siteContext(themesDir)).find((p) => p.path === path)
+    const owner = heads.filter((deck) => path.startsWith(`${deck.slug}/`)).sort((a, b) => b.slug.length - a.slug.length)[0]
     const ctx = siteContext(themesDir)
-    if (cached?.day !== ctx.today) cached = { day: ctx.today, pages: new Map() }
+    if (owner) {
+      const deck = decks.rendered(owner.file)
+      return deck && deckPages(deck, ctx).find((p) => p.path === path)
+    }
+    const sitewide = path === 'index.html' || path.startsWith('go/') || sitePageMakers([], ctx).some((p) => p.path === path)
+    if (!sitewide) return undefined // vite's own files: /@vite/client, /@fs/…
+    const all = path === 'index.html' ? [] : decks.decks()
+    const key = `${ctx.today} ${decks.version()}`
+    if (cached?.key !== key) cached = { key, pages: new Map() }
     if (cached.pages.has(path)) return cached.pages.get(path)
     const maker = sitePageMakers(all, ctx).find((p) => p.path === path)
-    if (!maker && !path.startsWith('go/')) return undefined // vite's own files: /@vite/client, /@fs/…
-    const page = maker ? { path, content: maker.make() } : forwardingPages(all, ctx).find((p) => p.path === path)
+    const page = path === 'index.html' ? { path, content: renderIndex(heads, ctx) } : maker ? { path, content: maker.make() } : forwardingPages(all, ctx).find((p) => p.path === path)
     cached.pages.set(path, page)
     return page
   }
@@ -76,9 +89,43 @@ export function devPlugin(configured: SiteConfig): Plugin {
       // Where this code's src/core/ is: its files are part of the parse cache's key.
       const codeRoot = fileURLToPath(new URL('../../', import.meta.url))
       decks = devDecks(load, openParseCache(root, codeRoot, { site, themes: load.themes }))
+      /**
+       * Every deck parsed in full, a few between requests, once the first page is answered: the homework
+       * fit may find errors the frontmatter did not show, and a build would report them. Open pages
+       * are reloaded when it did: each lists every error.
+       */
+      let completing: 'not yet' | 'now' | 'done' = 'not yet'
+      // A page answered before the pass ended, whose client connects only after it: reloaded on connecting.
+      const early = { pages: 0, clients: 0, owed: 0 }
+      server.ws.on('connection', (socket) => {
+        if (completing !== 'done') early.clients++
+        else if (early.owed > 0) {
+          early.owed--
+          socket.send(JSON.stringify({ type: 'full-reload' }))
+        }
+      })
+      const errorLines = () => new Set(decks.diagnostics().filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d)))
+      const completeAll = () => {
+        if (completing !== 'not yet') return
+        completing = 'now'
+        const before = errorLines()
+        const step = () => {
+          for (let i = 0; i < COMPLETE_BATCH; i++) {
+            if (decks.completeNext()) continue
+            completing = 'done'
+            if (![...errorLines()].some((line) => !before.has(line))) return
+            server.hot.send({ type: 'full-reload' })
+            early.owed = Math.max(0, early.pages - early.clients)
+            return
+          }
+          setImmediate(step)
+        }
+        setImmediate(step)
+      }
       const reload = async () => {
         await decks.reload()
-        cached = undefined
+        // After the first pass, a deck added or changed is parsed in full at once, like a saved one.
+        if (completing === 'done') while (decks.completeNext());
       }
       await reload()
       server.watcher.add(load.decksDir)
@@ -101,7 +148,6 @@ export function devPlugin(configured: SiteConfig): Plugin {
         }
         const hadErrors = decks.diagnostics().some((d) => d.file === file && d.severity === 'error')
         const result = await decks.save(file)
-        cached = undefined
         const problems = decks.diagnostics().filter((d) => d.file === file)
         if (hasErrors(problems) || !result.deck) {
           const message = problems.map((d) => formatDiagnostic(d, relative(root, load.decksDir) + '/')).join('\n')
@@ -153,9 +199,11 @@ export function devPlugin(configured: SiteConfig): Plugin {
         if (type.startsWith('text/html') && !page?.path.endsWith('/newsletter.html')) {
           if (errors.length && !page?.path.includes('/homework/')) body = errorPage(errors.map((d) => formatDiagnostic(d, relative(root, load.decksDir) + '/')), page ? body : '')
           body = page?.path === 'index.html' ? await transformHead(server, url, body) : await server.transformIndexHtml(url, body)
+          if (completing !== 'done') early.pages++
         }
         res.setHeader('Content-Type', type)
         res.end(body)
+        completeAll()
       }
       // An error in an async middleware would be an unhandled rejection, which ends node: pass it on.
       server.middlewares.use((req, res, next) => void serve(req, res, next).catch(next))
