@@ -25,6 +25,8 @@ import { DECK_RUNTIME, PAGE_CSS, PAGE_JS } from './runtime-files.ts'
 const IMAGE_PREFIX = '@updeck/decks/'
 /** Decks parsed in full at a time between requests after start (a few ms each). */
 const COMPLETE_BATCH = 8
+/** When the decks folder is watched if no page was asked for before. */
+const WATCH_AFTER_MS = 1000
 /** How long a deck file must stay unchanged before it is re-rendered. */
 const SETTLE_MS = 40
 type WatchEvent = 'add' | 'change' | 'unlink'
@@ -128,7 +130,16 @@ export function devPlugin(configured: SiteConfig): Plugin {
         if (completing === 'done') while (decks.completeNext());
       }
       await reload()
-      server.watcher.add(load.decksDir)
+      // chokidar's first scan of the decks folder (a stat and a watch per file) would hold up the first
+      // answer: it starts after that answer, or a moment after start without one. A file saved before
+      // its scan reached it is read again by the next listing or save.
+      let watching = false
+      const watchDecks = () => {
+        if (watching) return
+        watching = true
+        server.watcher.add(load.decksDir)
+      }
+      setTimeout(watchDecks, WATCH_AFTER_MS).unref()
 
       const onDeckFile = async (event: WatchEvent, path: string) => {
         const file = relative(load.decksDir, path).split(sep).join('/')
@@ -203,6 +214,7 @@ export function devPlugin(configured: SiteConfig): Plugin {
         }
         res.setHeader('Content-Type', type)
         res.end(body)
+        watchDecks()
         completeAll()
       }
       // An error in an async middleware would be an unhandled rejection, which ends node: pass it on.
