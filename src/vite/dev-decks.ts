@@ -6,10 +6,11 @@ import { checkAddresses, checkSlugs, type RenderedDeck } from '../core/build-sit
 import { hasErrors } from '../core/diagnostic.ts'
 import type { Deck, Diagnostic } from '../core/model.ts'
 import { parseDeck, type ParseResult } from '../core/parse-deck.ts'
-import { parseFrontmatter, type DeckHead } from '../core/parse-frontmatter.ts'
+import { parseFrontmatter, type DeckHead, type FrontmatterResult } from '../core/parse-frontmatter.ts'
+import type { FrontmatterPool } from '../io/frontmatter-pool.ts'
 import type { RenderedSlides } from '../core/render-slides.ts'
 import { renderBody, type LoadContext } from '../io/load-decks.ts'
-import type { ParseCache } from '../io/parse-cache.ts'
+import type { ParseCache, Parsed } from '../io/parse-cache.ts'
 import { readDeckFile, readDecks } from '../io/read-decks.ts'
 
 interface DevDeck {
@@ -30,8 +31,8 @@ interface DevDeck {
 }
 
 export interface DevDecks {
-  /** Lists the folder again: new and changed files are parsed (their frontmatter), gone ones dropped, the rest kept. */
-  reload(): Promise<void>
+  /** Lists the folder again: new and changed files are parsed (their frontmatter, on `pool`'s threads if given), gone ones dropped, the rest kept. */
+  reload(pool?: FrontmatterPool): Promise<void>
   /** Renders again every deck that was rendered: an image they may use changed. */
   renderAgain(): void
   /** Reads, parses and renders a saved deck; its new version replaces the old one only without errors. */
@@ -68,11 +69,10 @@ export function devDecks(load: LoadContext, cache?: ParseCache): DevDecks {
     const deck = full.deck
     return { text, ...(deck ? { head: deck, deck } : {}), complete: true, parsed: full.diagnostics, body: [] }
   }
-  /** A file of the listing: its frontmatter only, or all that the last start knew of the same text. */
-  const parse = (file: string, text: string): DevDeck => {
-    const parsed = cache?.get(file, text)
+  /** A file of the listing: all that the last start knew of the same text, or its frontmatter (parsed already if given). */
+  const parse = (file: string, text: string, parsed: Parsed | undefined, given?: FrontmatterResult): DevDeck => {
     if (parsed?.full) return fromFull(text, parsed.full)
-    const head = parsed?.head ?? parseFrontmatter(text, file, ctx)
+    const head = parsed?.head ?? given ?? parseFrontmatter(text, file, ctx)
     if (!parsed) cache?.set(file, text, { head })
     return { text, ...(head.head ? { head: head.head } : {}), complete: false, parsed: head.diagnostics, body: [] }
   }
@@ -104,12 +104,16 @@ export function devDecks(load: LoadContext, cache?: ParseCache): DevDecks {
   const heads = () => [...files.values()].flatMap((entry) => (entry.head ? [entry.head] : []))
 
   return {
-    async reload() {
+    async reload(pool) {
       const read = await readDecks(load.decksDir)
       listing = read.problems
-      files = new Map(read.files.map(({ file, text }) => {
+      const kept = read.files.map(({ file, text }) => (files.get(file)?.text === text ? undefined : cache?.get(file, text)))
+      const fresh = read.files.filter(({ file, text }, i) => files.get(file)?.text !== text && !kept[i])
+      const heads = pool && fresh.length ? await pool.parse(fresh) : []
+      const given = new Map(heads.map((head, i) => [fresh[i]!.file, head]))
+      files = new Map(read.files.map(({ file, text }, i) => {
         const before = files.get(file)
-        return [file, before?.text === text ? before : parse(file, text)]
+        return [file, before?.text === text ? before : parse(file, text, kept[i], given.get(file))]
       }))
       changed()
       cache?.save([...files.keys()])

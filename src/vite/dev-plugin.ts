@@ -13,6 +13,8 @@ import { renderIndex } from '../core/render-index.ts'
 import type { SiteAssets, SiteContext } from '../core/site-context.ts'
 import { containedPath } from '../io/contained-path.ts'
 import type { LoadContext } from '../io/load-decks.ts'
+import { workerCount } from '../io/deck-pool.ts'
+import { frontmatterPool, type FrontmatterPool } from '../io/frontmatter-pool.ts'
 import { openParseCache } from '../io/parse-cache.ts'
 import { listThemes } from '../io/themes.ts'
 import { siteClock } from '../io/clock.ts'
@@ -37,6 +39,7 @@ export function devPlugin(configured: SiteConfig): Plugin {
   let load: LoadContext
   let decks: DevDecks
   let base = '/'
+  let pool: FrontmatterPool | undefined
   let today: string | undefined
   /** Site-wide pages made for one state of the decks and one day: every request passes findPage. */
   let cached: { key: string; pages: Map<string, Page | undefined> } | undefined
@@ -80,13 +83,17 @@ export function devPlugin(configured: SiteConfig): Plugin {
     apply: (_config, env) => env.command === 'serve' && !env.isPreview,
     // reveal.js is pre-bundled at start: found later, vite would reload the open deck once.
     config: () => ({ appType: 'custom', server: { host: '127.0.0.1' }, optimizeDeps: { entries: [DECK_RUNTIME], include: ['reveal.js'] } }),
+    configResolved(config) {
+      site = withSiteUrl(configured, config.updeck?.siteUrl)
+      load = { decksDir: resolve(config.root, config.updeck?.decksDir ?? site.decksDir), themes: listThemes(join(config.root, 'themes')), site }
+      // Started now, the threads load while vite sets up its server; they parse the decks' frontmatter at start.
+      pool = frontmatterPool({ themes: load.themes, site }, workerCount() - 1)
+    },
     async configureServer(server: ViteDevServer) {
       const root = server.config.root
       const themesDir = join(root, 'themes')
       base = server.config.base
       today = server.config.updeck?.today
-      site = withSiteUrl(configured, server.config.updeck?.siteUrl)
-      load = { decksDir: resolve(root, server.config.updeck?.decksDir ?? site.decksDir), themes: listThemes(themesDir), site }
       // The same listing and the same slug check as build and check: dev shows what a build would.
       // Where this code's src/core/ is: its files are part of the parse cache's key.
       const codeRoot = fileURLToPath(new URL('../../', import.meta.url))
@@ -129,7 +136,12 @@ export function devPlugin(configured: SiteConfig): Plugin {
         // After the first pass, a deck added or changed is parsed in full at once, like a saved one.
         if (completing === 'done') while (decks.completeNext());
       }
-      await reload()
+      try {
+        await decks.reload(pool)
+      } finally {
+        void pool?.close()
+        pool = undefined
+      }
       // chokidar's first scan of the decks folder (a stat and a watch per file) would hold up the first
       // answer: it starts after that answer, or a moment after start without one. A file saved before
       // its scan reached it is read again by the next listing or save.
