@@ -65,8 +65,13 @@ export function frontmatterPool(ctx: ParseContext, workers: number): Frontmatter
           send()
           send()
         })
-      await Promise.all([here(), ...pool.map(run)])
-      for (const worker of pool) worker.removeAllListeners('message')
+      // Referenced while they work: their answers are what this thread waits for.
+      for (const worker of pool) worker.ref()
+      try {
+        await Promise.all([here(), ...pool.map(run)])
+      } finally {
+        for (const worker of pool) worker.removeAllListeners('message').unref()
+      }
       return results
     },
     async close() {
