@@ -18,6 +18,7 @@ import { frontmatterPool, type FrontmatterPool } from '../io/frontmatter-pool.ts
 import { openParseCache } from '../io/parse-cache.ts'
 import { listThemes } from '../io/themes.ts'
 import { siteClock } from '../io/clock.ts'
+import { completion } from './dev-completion.ts'
 import { devDecks, type DevDecks } from './dev-decks.ts'
 import { decodePath, reachesDecks, serveImage } from './dev-files.ts'
 import { errorPage } from './error-page.ts'
@@ -25,8 +26,6 @@ import { withSiteUrl } from './options.ts'
 import { DECK_RUNTIME, PAGE_CSS, PAGE_JS } from './runtime-files.ts'
 
 const IMAGE_PREFIX = '@updeck/decks/'
-/** Decks parsed in full at a time between requests after start (a few ms each). */
-const COMPLETE_BATCH = 8
 /** When the decks folder is watched if no page was asked for before. */
 const WATCH_AFTER_MS = 1000
 /** How long a deck file must stay unchanged before it is re-rendered. */
@@ -98,43 +97,11 @@ export function devPlugin(configured: SiteConfig): Plugin {
       // Where this code's src/core/ is: its files are part of the parse cache's key.
       const codeRoot = fileURLToPath(new URL('../../', import.meta.url))
       decks = devDecks(load, openParseCache(root, codeRoot, { site, themes: load.themes }))
-      /**
-       * Every deck parsed in full, a few between requests, once the first page is answered: the homework
-       * fit may find errors the frontmatter did not show, and a build would report them. Open pages
-       * are reloaded when it did: each lists every error.
-       */
-      let completing: 'not yet' | 'now' | 'done' = 'not yet'
-      // A page answered before the pass ended, whose client connects only after it: reloaded on connecting.
-      const early = { pages: 0, clients: 0, owed: 0 }
-      server.ws.on('connection', (socket) => {
-        if (completing !== 'done') early.clients++
-        else if (early.owed > 0) {
-          early.owed--
-          socket.send(JSON.stringify({ type: 'full-reload' }))
-        }
-      })
-      const errorLines = () => new Set(decks.diagnostics().filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d)))
-      const completeAll = () => {
-        if (completing !== 'not yet') return
-        completing = 'now'
-        const before = errorLines()
-        const step = () => {
-          for (let i = 0; i < COMPLETE_BATCH; i++) {
-            if (decks.completeNext()) continue
-            completing = 'done'
-            if (![...errorLines()].some((line) => !before.has(line))) return
-            server.hot.send({ type: 'full-reload' })
-            early.owed = Math.max(0, early.pages - early.clients)
-            return
-          }
-          setImmediate(step)
-        }
-        setImmediate(step)
-      }
+      const pass = completion(decks, server)
       const reload = async () => {
         await decks.reload()
         // After the first pass, a deck added or changed is parsed in full at once, like a saved one.
-        if (completing === 'done') while (decks.completeNext());
+        if (pass.done()) while (decks.completeNext());
       }
       try {
         await decks.reload(pool)
@@ -222,12 +189,12 @@ export function devPlugin(configured: SiteConfig): Plugin {
         if (type.startsWith('text/html') && !page?.path.endsWith('/newsletter.html')) {
           if (errors.length && !page?.path.includes('/homework/')) body = errorPage(errors.map((d) => formatDiagnostic(d, relative(root, load.decksDir) + '/')), page ? body : '')
           body = page?.path === 'index.html' ? await transformHead(server, url, body) : await server.transformIndexHtml(url, body)
-          if (completing !== 'done') early.pages++
+          pass.answered()
         }
         res.setHeader('Content-Type', type)
         res.end(body)
         watchDecks()
-        completeAll()
+        pass.start()
       }
       // An error in an async middleware would be an unhandled rejection, which ends node: pass it on.
       server.middlewares.use((req, res, next) => void serve(req, res, next).catch(next))
