@@ -29,9 +29,15 @@ const RESERVED = new Set(['assets', 'exports', 'go', 'plan'])
  * seen, but checked) two forwarded links that would share one forwarding page.
  */
 export function checkSlugs(decks: readonly Deck[]): Diagnostic[] {
+  return [...checkAddresses(decks), ...checkShortLinks(decks)]
+}
+
+/** The first two: they need only each deck's file and slug (the dev server checks them before the homework is sized). */
+export function checkAddresses(decks: readonly Pick<Deck, 'file' | 'slug'>[]): Diagnostic[] {
+  type Addressed = Pick<Deck, 'file' | 'slug'>
   const problems: Diagnostic[] = []
-  const seen = new Map<string, Deck>()
-  const at = (deck: Deck, message: string): Diagnostic => ({ file: deck.file, line: 1, col: 1, field: '', message, severity: 'error' })
+  const seen = new Map<string, Addressed>()
+  const at = (deck: Addressed, message: string): Diagnostic => ({ file: deck.file, line: 1, col: 1, field: '', message, severity: 'error' })
   for (const deck of decks) {
     const first = deck.slug.split('/')[0]!
     const other = seen.get(deck.slug)
@@ -40,7 +46,7 @@ export function checkSlugs(decks: readonly Deck[]): Diagnostic[] {
     else if (RESERVED.has(first) || /(^|\/)homework$/.test(deck.slug)) problems.push(at(deck, `the address /${deck.slug}/ is used by the site itself: rename the file or folder`))
     seen.set(deck.slug, deck)
   }
-  return [...problems, ...checkShortLinks(decks)]
+  return problems
 }
 
 export function buildSite(decks: readonly RenderedDeck[], ctx: SiteContext): Page[] {

@@ -78,7 +78,7 @@ export function departmentKey(name: string): string {
  * spelling of `departments` when listed there, else that of the department's latest deck.
  * @example departmentNames(decks, ['Vertrieb'])('vertrieb ') // 'Vertrieb'
  */
-export function departmentNames(decks: readonly Deck[], departments: readonly string[]): (audience: string) => string {
+export function departmentNames(decks: readonly Pick<Deck, 'meta'>[], departments: readonly string[]): (audience: string) => string {
   const names = new Map<string, string>()
   for (const name of departments) if (!names.has(departmentKey(name))) names.set(departmentKey(name), name.trim())
   const listed = new Set(names.keys())

@@ -9,17 +9,20 @@ import { EXPORTS_FOLDER, exportFileName } from './select-decks.ts'
 import type { SiteContext } from './site-context.ts'
 import { siteHref } from './urls.ts'
 
+/** What the index shows of a deck: its frontmatter is enough (the dev server lists decks before their homework is sized). */
+export type IndexDeck = Pick<Deck, 'slug' | 'meta'> & { homework: readonly { title: string }[] }
+
 /** Upcoming decks soonest first, past decks latest first; then audience, then title. */
-export function splitByDate(decks: readonly Deck[], today: string): { upcoming: Deck[]; past: Deck[] } {
-  const byTitle = (a: Deck, b: Deck) => GERMAN.compare(a.meta.title, b.meta.title)
+export function splitByDate<D extends Pick<Deck, 'meta'>>(decks: readonly D[], today: string): { upcoming: D[]; past: D[] } {
+  const byTitle = (a: D, b: D) => GERMAN.compare(a.meta.title, b.meta.title)
   const upcoming = decks.filter((d) => d.meta.date >= today).sort((a, b) => a.meta.date.localeCompare(b.meta.date) || byTitle(a, b))
   const past = decks.filter((d) => d.meta.date < today).sort((a, b) => b.meta.date.localeCompare(a.meta.date) || byTitle(a, b))
   return { upcoming, past }
 }
 
 /** By department as the editorial plan names it: `Vertrieb` and `vertrieb ` are one group. */
-function groupByAudience(decks: Deck[], department: (audience: string) => string): Map<string, Deck[]> {
-  const groups = new Map<string, Deck[]>()
+function groupByAudience(decks: IndexDeck[], department: (audience: string) => string): Map<string, IndexDeck[]> {
+  const groups = new Map<string, IndexDeck[]>()
   for (const deck of decks) {
     const name = department(deck.meta.audience)
     const group = groups.get(name)
@@ -29,12 +32,12 @@ function groupByAudience(decks: Deck[], department: (audience: string) => string
   return new Map([...groups].sort(([a], [b]) => GERMAN.compare(a, b)))
 }
 
-export function renderIndex(decks: readonly Deck[], ctx: SiteContext): string {
+export function renderIndex(decks: readonly IndexDeck[], ctx: SiteContext): string {
   const lang = ctx.site.lang
   const words = WORDS[lang]
   const href = (target: string) => escapeHtml(siteHref(ctx.base, 'index.html', target))
   const department = departmentNames(decks, ctx.site.departments)
-  const card = (deck: Deck) => {
+  const card = (deck: IndexDeck) => {
     const w = WORDS[deck.meta.lang]
     const tasks = deck.homework.map((t, i) => `<li><a href="${href(`${deck.slug}/homework/`)}#task-${i + 1}">${escapeHtml(t.title)}</a></li>`).join('')
     const presenter = deck.meta.presenter ? ` · ${w.presenter} ${escapeHtml(deck.meta.presenter)}` : ''
@@ -44,7 +47,7 @@ export function renderIndex(decks: readonly Deck[], ctx: SiteContext): string {
 <details><summary>${w.homework} (${deck.homework.length})</summary><ul class="homework">${tasks}</ul></details>${ctx.exports ? takeAlong(deck, href) : ''}
 </li>`
   }
-  const section = (title: string, id: string, list: Deck[]) => {
+  const section = (title: string, id: string, list: IndexDeck[]) => {
     if (list.length === 0) return ''
     const groups = [...groupByAudience(list, department)]
       .map(([audience, ds]) => `<section class="audience"><h3><bdi>${escapeHtml(audience)}</bdi></h3>\n<ul class="decks">\n${ds.map(card).join('\n')}\n</ul></section>`)
@@ -64,7 +67,7 @@ ${section(words.past, 'past', past)}
 }
 
 /** The deck's files in exports/, to download: built with exports only. */
-function takeAlong(deck: Deck, href: (target: string) => string): string {
+function takeAlong(deck: IndexDeck, href: (target: string) => string): string {
   const w = WORDS[deck.meta.lang]
   const label = { html: w.takeAlongHtml, pdf: w.takeAlongPdf, handout: w.takeAlongHandout }
   const links = (['html', 'pdf', 'handout'] as const).map((kind) => {

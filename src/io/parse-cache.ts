@@ -1,21 +1,29 @@
 // The parsed decks of the last dev server start, in node_modules/.cache/updeck/dev/: a deck whose text
 // is the same, parsed by the same code with the same site options and themes, is not parsed again
-// (YAML with positions, zod and the homework fit are most of a start with many decks).
+// (YAML with positions, zod and the homework fit are most of a start with many decks). A deck is kept
+// as far as it was parsed: its frontmatter alone (what the index needs), or parseDeck's whole result.
 import { createHash } from 'node:crypto'
 import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ParseResult } from '../core/parse-deck.ts'
+import type { FrontmatterResult } from '../core/parse-frontmatter.ts'
 import { readJson, writeAside } from './cache-file.ts'
 import { hashProject } from './file-listing.ts'
 
+/** What is known of one text: parseFrontmatter's result, or parseDeck's once it ran (or both). */
+export interface Parsed {
+  head?: FrontmatterResult
+  full?: ParseResult
+}
+
 export interface ParseCache {
-  get(file: string, text: string): ParseResult | undefined
-  set(file: string, text: string, result: ParseResult): void
+  get(file: string, text: string): Parsed | undefined
+  set(file: string, text: string, parsed: Parsed): void
   /** Writes the parses of these files (the decks listed now) when any is new. */
   save(files: readonly string[]): void
 }
 
-type Entries = Record<string, { text: string; result: ParseResult }>
+type Entries = Record<string, { text: string; parsed: Parsed }>
 
 const textHash = (text: string) => createHash('sha256').update(text).digest('base64url')
 
@@ -34,10 +42,10 @@ export function openParseCache(projectRoot: string, codeRoot: string, inputs: un
   return {
     get(file, text) {
       const found = entry(file)
-      return found?.text === textHash(text) ? found.result : undefined
+      return found?.text === textHash(text) ? found.parsed : undefined
     },
-    set(file, text, result) {
-      now[file] = { text: textHash(text), result }
+    set(file, text, parsed) {
+      now[file] = { text: textHash(text), parsed }
       changed = true
     },
     save(files) {

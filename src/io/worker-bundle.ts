@@ -12,6 +12,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { hashSources, keepModuleUrls, markInUse, publishBundle } from './bundle-cache.mjs'
 
 const ENTRY = fileURLToPath(new URL('./deck-worker.ts', import.meta.url))
+/** Every worker thread's entry, bundled together: the deck pool's and the dev server's frontmatter pool's. */
+const ENTRIES = { 'deck-worker': ENTRY, 'frontmatter-worker': fileURLToPath(new URL('./frontmatter-worker.ts', import.meta.url)) }
+export type WorkerName = keyof typeof ENTRIES
 const SRC = dirname(dirname(ENTRY))
 /** updeck's own node_modules: the bundle's package imports resolve from there, whatever the project. */
 const CACHE = join(SRC, '../node_modules/.cache/updeck/workers')
@@ -24,9 +27,9 @@ const META_URL = ['import', 'meta', 'url'].join('.')
 const clock = () => performance.timeOrigin + performance.now()
 
 /** The bundled worker's URL, bundling it first when src/ changed since. */
-export function workerScript(): Promise<URL> {
+export async function workerScript(name: WorkerName = 'deck-worker'): Promise<URL> {
   script ??= bundle()
-  return script
+  return new URL(`${name}.mjs`, await script)
 }
 
 function sourceStamp(): string {
@@ -38,11 +41,11 @@ function sourceStamp(): string {
 async function bundle(): Promise<URL> {
   const outdir = join(CACHE, sourceStamp())
   const out = join(outdir, 'deck-worker.mjs')
-  if (!existsSync(out)) {
+  if (!Object.keys(ENTRIES).every((name) => existsSync(join(outdir, `${name}.mjs`)))) {
     const { build } = await import('esbuild')
     const building = `${outdir}.${randomUUID().slice(0, 8)}.tmp`
     await build({
-      entryPoints: { 'deck-worker': ENTRY },
+      entryPoints: ENTRIES,
       outdir: building,
       outExtension: { '.js': '.mjs' },
       bundle: true,

@@ -9,12 +9,16 @@ import { formatDiagnostic, hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Page } from '../core/model.ts'
 import { renderDeckSlides } from '../core/render-deck-page.ts'
+import { renderIndex } from '../core/render-index.ts'
 import type { SiteAssets, SiteContext } from '../core/site-context.ts'
 import { containedPath } from '../io/contained-path.ts'
 import type { LoadContext } from '../io/load-decks.ts'
+import { workerCount } from '../io/deck-pool.ts'
+import { frontmatterPool, type FrontmatterPool } from '../io/frontmatter-pool.ts'
 import { openParseCache } from '../io/parse-cache.ts'
 import { listThemes } from '../io/themes.ts'
 import { siteClock } from '../io/clock.ts'
+import { completion } from './dev-completion.ts'
 import { devDecks, type DevDecks } from './dev-decks.ts'
 import { decodePath, reachesDecks, serveImage } from './dev-files.ts'
 import { errorPage } from './error-page.ts'
@@ -22,6 +26,8 @@ import { withSiteUrl } from './options.ts'
 import { DECK_RUNTIME, PAGE_CSS, PAGE_JS } from './runtime-files.ts'
 
 const IMAGE_PREFIX = '@updeck/decks/'
+/** When the decks folder is watched if no page was asked for before. */
+const WATCH_AFTER_MS = 1000
 /** How long a deck file must stay unchanged before it is re-rendered. */
 const SETTLE_MS = 40
 type WatchEvent = 'add' | 'change' | 'unlink'
@@ -32,9 +38,10 @@ export function devPlugin(configured: SiteConfig): Plugin {
   let load: LoadContext
   let decks: DevDecks
   let base = '/'
+  let pool: FrontmatterPool | undefined
   let today: string | undefined
   /** Site-wide pages made for one state of the decks and one day: every request passes findPage. */
-  let cached: { day: string; pages: Map<string, Page | undefined> } | undefined
+  let cached: { key: string; pages: Map<string, Page | undefined> } | undefined
 
   const assets = (themesDir: string): SiteAssets => ({
     deckJs: [`@fs${DECK_RUNTIME}`],
@@ -44,18 +51,28 @@ export function devPlugin(configured: SiteConfig): Plugin {
     image: (path) => `${IMAGE_PREFIX}${path.split('/').map(encodeURIComponent).join('/')}`,
   })
   const siteContext = (themesDir: string): SiteContext => ({ site, base, assets: assets(themesDir), dev: true, ...siteClock(today) })
-  /** Renders only what was asked for: one deck's pages (its slides on first request), or the site-wide ones. */
+  /**
+   * Parses and renders only what was asked for: one deck's pages (the deck parsed in full and its
+   * slides rendered on first request), the index (the decks' frontmatter), or another site-wide file
+   * (every deck parsed in full: they show the homework).
+   */
   const findPage = (themesDir: string, path: string): Page | undefined => {
-    const all = decks.decks()
+    const heads = decks.heads()
     // The deck with the longest slug the path starts with (a/ and a/b/ may both be decks).
-    const owner = all.filter((deck) => path.startsWith(`${deck.slug}/`)).sort((a, b) => b.slug.length - a.slug.length)[0]
-    if (owner) return deckPages(decks.rendered(owner), siteContext(themesDir)).find((p) => p.path === path)
+    const owner = heads.filter((deck) => path.startsWith(`${deck.slug}/`)).sort((a, b) => b.slug.length - a.slug.length)[0]
     const ctx = siteContext(themesDir)
-    if (cached?.day !== ctx.today) cached = { day: ctx.today, pages: new Map() }
+    if (owner) {
+      const deck = decks.rendered(owner.file)
+      return deck && deckPages(deck, ctx).find((p) => p.path === path)
+    }
+    const sitewide = path === 'index.html' || path.startsWith('go/') || sitePageMakers([], ctx).some((p) => p.path === path)
+    if (!sitewide) return undefined // vite's own files: /@vite/client, /@fs/…
+    const all = path === 'index.html' ? [] : decks.decks()
+    const key = `${ctx.today} ${decks.version()}`
+    if (cached?.key !== key) cached = { key, pages: new Map() }
     if (cached.pages.has(path)) return cached.pages.get(path)
     const maker = sitePageMakers(all, ctx).find((p) => p.path === path)
-    if (!maker && !path.startsWith('go/')) return undefined // vite's own files: /@vite/client, /@fs/…
-    const page = maker ? { path, content: maker.make() } : forwardingPages(all, ctx).find((p) => p.path === path)
+    const page = path === 'index.html' ? { path, content: renderIndex(heads, ctx) } : maker ? { path, content: maker.make() } : forwardingPages(all, ctx).find((p) => p.path === path)
     cached.pages.set(path, page)
     return page
   }
@@ -65,23 +82,43 @@ export function devPlugin(configured: SiteConfig): Plugin {
     apply: (_config, env) => env.command === 'serve' && !env.isPreview,
     // reveal.js is pre-bundled at start: found later, vite would reload the open deck once.
     config: () => ({ appType: 'custom', server: { host: '127.0.0.1' }, optimizeDeps: { entries: [DECK_RUNTIME], include: ['reveal.js'] } }),
+    configResolved(config) {
+      site = withSiteUrl(configured, config.updeck?.siteUrl)
+      load = { decksDir: resolve(config.root, config.updeck?.decksDir ?? site.decksDir), themes: listThemes(join(config.root, 'themes')), site }
+      // Started now, the threads load while vite sets up its server; they parse the decks' frontmatter at start.
+      pool = frontmatterPool({ themes: load.themes, site }, workerCount() - 1)
+    },
     async configureServer(server: ViteDevServer) {
       const root = server.config.root
       const themesDir = join(root, 'themes')
       base = server.config.base
       today = server.config.updeck?.today
-      site = withSiteUrl(configured, server.config.updeck?.siteUrl)
-      load = { decksDir: resolve(root, server.config.updeck?.decksDir ?? site.decksDir), themes: listThemes(themesDir), site }
       // The same listing and the same slug check as build and check: dev shows what a build would.
       // Where this code's src/core/ is: its files are part of the parse cache's key.
       const codeRoot = fileURLToPath(new URL('../../', import.meta.url))
       decks = devDecks(load, openParseCache(root, codeRoot, { site, themes: load.themes }))
+      const pass = completion(decks, server)
       const reload = async () => {
         await decks.reload()
-        cached = undefined
+        // After the first pass, a deck added or changed is parsed in full at once, like a saved one.
+        if (pass.done()) while (decks.completeNext());
       }
-      await reload()
-      server.watcher.add(load.decksDir)
+      try {
+        await decks.reload(pool)
+      } finally {
+        void pool?.close()
+        pool = undefined
+      }
+      // chokidar's first scan of the decks folder (a stat and a watch per file) would hold up the first
+      // answer: it starts after that answer, or a moment after start without one. A file saved before
+      // its scan reached it is read again by the next listing or save.
+      let watching = false
+      const watchDecks = () => {
+        if (watching) return
+        watching = true
+        server.watcher.add(load.decksDir)
+      }
+      setTimeout(watchDecks, WATCH_AFTER_MS).unref()
 
       const onDeckFile = async (event: WatchEvent, path: string) => {
         const file = relative(load.decksDir, path).split(sep).join('/')
@@ -101,7 +138,6 @@ export function devPlugin(configured: SiteConfig): Plugin {
         }
         const hadErrors = decks.diagnostics().some((d) => d.file === file && d.severity === 'error')
         const result = await decks.save(file)
-        cached = undefined
         const problems = decks.diagnostics().filter((d) => d.file === file)
         if (hasErrors(problems) || !result.deck) {
           const message = problems.map((d) => formatDiagnostic(d, relative(root, load.decksDir) + '/')).join('\n')
@@ -153,9 +189,12 @@ export function devPlugin(configured: SiteConfig): Plugin {
         if (type.startsWith('text/html') && !page?.path.endsWith('/newsletter.html')) {
           if (errors.length && !page?.path.includes('/homework/')) body = errorPage(errors.map((d) => formatDiagnostic(d, relative(root, load.decksDir) + '/')), page ? body : '')
           body = page?.path === 'index.html' ? await transformHead(server, url, body) : await server.transformIndexHtml(url, body)
+          pass.answered()
         }
         res.setHeader('Content-Type', type)
         res.end(body)
+        watchDecks()
+        pass.start()
       }
       // An error in an async middleware would be an unhandled rejection, which ends node: pass it on.
       server.middlewares.use((req, res, next) => void serve(req, res, next).catch(next))

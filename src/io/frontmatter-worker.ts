@@ -1,0 +1,11 @@
+// The worker thread's side of frontmatter-pool.ts: parses the frontmatter of the deck texts it is sent.
+// Loaded as JavaScript bundled by worker-bundle.ts, like deck-worker.ts.
+import { parentPort, workerData } from 'node:worker_threads'
+import type { ParseContext } from '../core/parse-deck.ts'
+import { parseFrontmatter } from '../core/parse-frontmatter.ts'
+
+const ctx = workerData as ParseContext
+
+parentPort!.on('message', ({ from, decks }: { from: number; decks: { file: string; text: string }[] }) => {
+  parentPort!.postMessage({ from, results: decks.map((d) => parseFrontmatter(d.text, d.file, ctx)) })
+})
