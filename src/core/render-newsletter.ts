@@ -231,10 +231,13 @@ export function wrapText(text: string, first = '', rest = first): string {
   let line = first
   let columns = textColumns(first)
   let empty = true
+  // Most text is all SIMPLE: then each word is one piece, one column per UTF-16 unit.
+  const simple = SIMPLE.test(text)
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    breakPieces(word).forEach((piece, i) => {
+    const pieces = simple ? [word] : breakPieces(word)
+    pieces.forEach((piece, i) => {
       const gap = empty || i > 0 ? '' : ' '
-      const width = textColumns(piece)
+      const width = simple ? piece.length : textColumns(piece)
       if (!empty && columns + gap.length + width > WIDTH) {
         lines.push(line)
         line = rest + piece
