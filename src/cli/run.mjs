@@ -11,6 +11,7 @@ import { existsSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { hashSources, keepModuleUrls, markInUse, publishBundle } from '../io/bundle-cache.mjs'
+import { nativeClassFieldsPlugin } from '../io/native-class-fields.mjs'
 
 /**
  * The packages the core renders with: plain JavaScript that finds no files of its own, so they work
@@ -64,7 +65,7 @@ if (!existsSync(out)) {
     minifySyntax: true,
     sourcemap: 'linked',
     logLevel: 'warning',
-    plugins: [bundleCorePackages, keepModuleUrls],
+    plugins: [bundleCorePackages, keepModuleUrls, nativeClassFieldsPlugin],
   })
   publishBundle(building, outdir, out)
 }

@@ -126,6 +126,16 @@ const WEEKDAYS = { de: ['So', 'Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa'], en: ['Sun', '
 
 /** 2026-12-03 → "Do, 03.12.2026" (de) or "Thu, 3 Dec 2026" (en). */
 export function formatDate(iso: string, lang: Lang, weekday = false): string {
+  // A site has few dates, each formatted on several pages: remembered by what decides the answer.
+  const key = `${iso} ${lang} ${weekday}`
+  let formatted = FORMATTED.get(key)
+  if (formatted === undefined) FORMATTED.set(key, (formatted = formatDay(iso, lang, weekday)))
+  return formatted
+}
+
+const FORMATTED = new Map<string, string>()
+
+function formatDay(iso: string, lang: Lang, weekday: boolean): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
   const day = weekday ? `${WEEKDAYS[lang][new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}, ` : ''
   return lang === 'de'

@@ -86,7 +86,14 @@ function button(href: string, label: string): string {
 }
 
 export function newsletterSnippet(deck: Deck, rendered: RenderedSlides, ctx: SiteContext): NewsletterSnippet {
-  return { html: snippetHtml(deck, rendered, ctx), text: snippetText(deck, rendered, ctx) }
+  // Both versions say the same: the slides' headings and the site's links, found once.
+  const parts: SnippetParts = { headings: slideHeadings(rendered), links: siteLinks(deck, ctx) }
+  return { html: snippetHtml(deck, parts), text: snippetText(deck, parts) }
+}
+
+interface SnippetParts {
+  headings: string[]
+  links: { deck: string; homework: string } | undefined
 }
 
 function metaLine(deck: Deck): string {
@@ -95,10 +102,8 @@ function metaLine(deck: Deck): string {
   return `${deck.meta.audience} · ${formatDate(deck.meta.date, deck.meta.lang, true)}${presenter}`
 }
 
-function snippetHtml(deck: Deck, rendered: RenderedSlides, ctx: SiteContext): string {
+function snippetHtml(deck: Deck, { headings, links }: SnippetParts): string {
   const words = WORDS[deck.meta.lang]
-  const headings = slideHeadings(rendered)
-  const links = siteLinks(deck, ctx)
   const h2 = (text: string) => `<h2 style="margin:0 0 12px;${FONT}font-size:20px;line-height:26px;font-weight:bold;color:${INK};">${escapeHtml(text)}</h2>`
   const row = (content: string) => `<tr>\n<td style="padding:24px 32px 0;${FONT}font-size:16px;line-height:24px;color:${INK};">\n${content}\n</td>\n</tr>`
   const rows: string[] = []
@@ -226,10 +231,13 @@ export function wrapText(text: string, first = '', rest = first): string {
   let line = first
   let columns = textColumns(first)
   let empty = true
+  // Most text is all SIMPLE: then each word is one piece, one column per UTF-16 unit.
+  const simple = SIMPLE.test(text)
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    breakPieces(word).forEach((piece, i) => {
+    const pieces = simple ? [word] : breakPieces(word)
+    pieces.forEach((piece, i) => {
       const gap = empty || i > 0 ? '' : ' '
-      const width = textColumns(piece)
+      const width = simple ? piece.length : textColumns(piece)
       if (!empty && columns + gap.length + width > WIDTH) {
         lines.push(line)
         line = rest + piece
@@ -245,10 +253,8 @@ export function wrapText(text: string, first = '', rest = first): string {
   return lines.join('\n')
 }
 
-function snippetText(deck: Deck, rendered: RenderedSlides, ctx: SiteContext): string {
+function snippetText(deck: Deck, { headings, links }: SnippetParts): string {
   const words = WORDS[deck.meta.lang]
-  const headings = slideHeadings(rendered)
-  const links = siteLinks(deck, ctx)
   const blocks = [`${wrapText(deck.meta.title)}\n${wrapText(metaLine(deck))}`]
   if (headings.length) blocks.push(`${words.topics}\n${headings.map((h) => wrapText(h, '- ', '  ')).join('\n')}`)
   if (deck.homework.length) {

@@ -69,7 +69,14 @@ export function renderSlides(deck: Deck, site?: SiteConfig): RenderedSlides {
   return { slides, details, images: [...images.values()], diagnostics }
 }
 
-const notesLineOf = (slide: Slide) => slide.line + slide.markdown.split('\n').length
+const notesLineOf = (slide: Slide) => slide.line + lineCount(slide.markdown)
+
+/** What `text.split('\n').length` says, without making the array. */
+function lineCount(text: string): number {
+  let count = 1
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++
+  return count
+}
 
 /**
  * Reference definitions (`[label]: url`) hold for the whole deck, so a link on one slide may use a
@@ -104,15 +111,17 @@ function deckReferences(deck: Deck, diagnostics: Diagnostic[]): Pick<RenderEnv, 
  * budget, problems point at their block's first line.
  */
 function locator(text: string, firstLine: number): (at: Lines, needle: string) => { line: number; col: number } {
-  const lines = text.split('\n')
+  // Made at the first problem: most slides have none.
+  let lines: string[] | undefined
   const seen = new Map<string, { line: number; col: number }>()
   let budget = 32 * text.length + 1_000_000
   const find = ([first, end]: Lines, needle: string) => {
+    const all = (lines ??= text.split('\n'))
     const last = seen.get(needle)
-    for (let i = Math.max(first, last?.line ?? 0); needle && i < Math.min(end, lines.length) && budget > 0; i++) {
+    for (let i = Math.max(first, last?.line ?? 0); needle && i < Math.min(end, all.length) && budget > 0; i++) {
       const from = last && i === last.line ? last.col + 1 : 0
-      const col = lines[i]!.indexOf(needle, from)
-      budget -= (col >= 0 ? col : lines[i]!.length) - from + 1
+      const col = all[i]!.indexOf(needle, from)
+      budget -= (col >= 0 ? col : all[i]!.length) - from + 1
       if (col >= 0) {
         seen.set(needle, { line: i, col })
         return { line: firstLine + i, col: col + 1 }
@@ -134,9 +143,41 @@ function decoded(url: string): string {
 
 /** Words a presenter would say: Markdown punctuation and code fences' markers do not count. */
 export function countWords(markdown: string): number {
-  return dropLinkTargets(dropImages(markdown.replace(/^ {0,3}(`{3,}|~{3,}).*$/gm, ' ')))
-    .split(/\s+/)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+  return countSpoken(dropLinkTargets(dropImages(markdown.replace(/^ {0,3}(`{3,}|~{3,}).*$/gm, ' '))))
+}
+
+/** JavaScript's `\s` (what `split(/\s+/)` splits at) and a letter or digit of any script. */
+const SPACE = /\s/
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+
+/**
+ * Words with a letter or digit, words being what `text.split(/\s+/)` gives: the same count in one
+ * pass without making the words, ASCII decided by its code.
+ */
+function countSpoken(text: string): number {
+  let words = 0
+  let inWord = false
+  let counted = false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    // Outside ASCII, one code point at a time: a letter may be a surrogate pair (𝐀, 𠀀).
+    const char = code < 0x80 ? '' : String.fromCodePoint(text.codePointAt(i)!)
+    if (char.length === 2) i++
+    if (char ? SPACE.test(char) : code === 32 || (code >= 9 && code <= 13)) {
+      inWord = false
+      continue
+    }
+    if (!inWord) {
+      inWord = true
+      counted = false
+    }
+    if (counted) continue
+    if (char ? LETTER_OR_DIGIT.test(char) : (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)) {
+      counted = true
+      words++
+    }
+  }
+  return words
 }
 
 // The next two replace what /!\[[^\]]*\]\([^)]*\)/g and /\]\([^)]*\)/g would match by a space, in

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { hashSources, keepModuleUrls, markInUse, publishBundle } from './bundle-cache.mjs'
+import { nativeClassFieldsPlugin } from './native-class-fields.mjs'
 
 const ENTRY = fileURLToPath(new URL('./deck-worker.ts', import.meta.url))
 /** Every worker thread's entry, bundled together: the deck pool's and the dev server's frontmatter pool's. */
@@ -55,7 +56,7 @@ async function bundle(): Promise<URL> {
       format: 'esm',
       target: 'node20',
       logLevel: 'warning',
-      plugins: [keepModuleUrls],
+      plugins: [keepModuleUrls, nativeClassFieldsPlugin],
     })
     publishBundle(building, outdir, out, clock())
   }
