@@ -64,8 +64,8 @@ const stampFile = (root: string, outDir: string) => join(root, 'node_modules/.ca
 const indexFile = (root: string) => join(root, 'node_modules/.cache/updeck/builds.json')
 const folderKey = (outDir: string) => createHash('sha256').update(outDir).digest('hex').slice(0, 16)
 
-/** Where site-record.ts keeps which deck made which files of `outDir`. */
-export const siteRecordFile = (root: string, outDir: string) => join(root, 'node_modules/.cache/updeck/sites', `${folderKey(outDir)}.json`)
+/** Where site-record.ts keeps which deck made which files of `outDir`, and (`.decks.json`) the decks' data. */
+export const siteRecordFile = (root: string, outDir: string, part: '' | '.decks' = '') => join(root, 'node_modules/.cache/updeck/sites', `${folderKey(outDir)}${part}.json`)
 
 /**
  * Hashes every file of the decks folder by content. A file whose size and time are those of the last
@@ -78,17 +78,19 @@ function hashDecksFolder(key: BuildKey, project: string, decksDir: string, earli
   const files = new Map<string, string>()
   const seen: Record<string, [string, string]> = {}
   const listing = listFiles(decksDir)
+  const lines: string[] = []
+  // A thousand decks and their images: the loop runs once per build, in code the JIT has not
+  // optimised yet, so it does the least per file (measured: path.join cost as much as the stat).
   for (const file of listing) {
-    const path = join(decksDir, file.name)
-    const stat = file.link ? undefined : statSync(path, { throwIfNoEntry: false })
+    const stat = file.link ? undefined : statSync(`${decksDir}/${file.name}`, { throwIfNoEntry: false })
     const stamp = stat ? sizeAndTime(stat) : ''
     const known = earlier && stat && stat.mtimeMs < earlier.at - RACY_MS ? earlier.files[file.name] : undefined
     const content = known?.[0] === stamp ? known[1] : createHash('sha256').update(fileContent(decksDir, file)).digest('base64url')
     if (stat) seen[file.name] = [stamp, content]
     files.set(file.name, content)
-    hash.update(`${file.name}\0${content}\n`)
+    lines.push(`${file.name}\0${content}\n`)
   }
-  return { decksDir, files, hash: hash.digest('hex'), seen: { at, files: seen }, listing }
+  return { decksDir, files, hash: hash.update(lines.join('')).digest('hex'), seen: { at, files: seen }, listing }
 }
 
 /** Coarser than any file system's clock (FAT: 2 s). */
@@ -258,7 +260,7 @@ export async function saveStamp(last: LastBuild, inputs: Inputs, output: Manifes
   // Folders that are gone (temporary outputs of tests and benchmarks) are forgotten, with their records.
   const known = Object.keys((readJson<Record<string, unknown>>(indexFile(root))) ?? {})
   const gone = known.filter((dir) => dir !== outDir && !existsSync(dir))
-  for (const dir of gone) await Promise.all([rm(stampFile(root, dir), { force: true }), rm(siteRecordFile(root, dir), { force: true })])
+  for (const dir of gone) await Promise.all([stampFile(root, dir), siteRecordFile(root, dir), siteRecordFile(root, dir, '.decks')].map((file) => rm(file, { force: true })))
   const kept = [...known.filter((dir) => !gone.includes(dir) && dir !== outDir), outDir]
   writeAside(indexFile(root), JSON.stringify(Object.fromEntries(kept.map((dir) => [dir, folderKey(dir)]))))
 }

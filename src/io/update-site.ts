@@ -25,6 +25,8 @@ export interface SiteUpdate {
   record: SiteRecord
   siteKey: string
   inputs: Inputs
+  /** The decks folder as the record's build read it: path → [size and time, content hash]. */
+  read?: Record<string, [string, string]> | undefined
 }
 
 export type UpdateResult =
@@ -37,7 +39,7 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateResult> {
   const { write, target, record, manifest: last } = update
   const scratch = write.outDir
   const keys = new Map<string, string>()
-  const site = await renderSite(write, reusable(record, update.siteKey, update.inputs, keys))
+  const site = await renderSite(write, reusable(record, update.siteKey, update.inputs, keys, update.read))
   const built = site.rendered
   const decks = { total: site.decks.length, rendered: built.length }
   if (hasErrors(site.diagnostics)) return { ok: false, diagnostics: site.diagnostics, decks }
@@ -69,6 +71,8 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateResult> {
   for (const file of removed) delete manifest[file]
   for (const file of changed) manifest[file] = sizeAndTime(statSync(join(target, file)))
   const next = siteRecord(update.siteKey, update.inputs, site.decks, hashes, keys)
+  // The same data as recorded: the recorded objects, so that the record's data file is kept as it is.
+  if (same) for (const [file, entry] of Object.entries(next.decks)) entry.deck = record.decks[file]!.deck
   // New files break the listing's order; replaced ones keep their place.
   const added = changed.some((file) => !Object.hasOwn(last, file))
   return { ok: true, diagnostics: site.diagnostics, decks, record: next, manifest: added ? sortedManifest(manifest) : manifest, folders: folders && updatedFolders(target, folders, [...changed, ...gone]) }

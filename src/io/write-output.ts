@@ -53,7 +53,7 @@ export async function writeOutput(job: OutputJob): Promise<OutputResult> {
       const record = readSiteRecord(root, outDir)
       if (record?.inputs === job.last.stamp!.hash && record.siteKey === job.siteKey) {
         const manifest = output ?? stamp!.output
-        const updated = await updateSite({ write: { ...job.write, outDir: staged, listing: job.inputs.listing }, target: job.target, manifest, folders: job.last.stamp!.folders, record, siteKey: job.siteKey, inputs: job.inputs })
+        const updated = await updateSite({ write: { ...job.write, outDir: staged, listing: job.inputs.listing }, target: job.target, manifest, folders: job.last.stamp!.folders, record, siteKey: job.siteKey, inputs: job.inputs, read: stamp!.inputs?.files })
         if ('handChanged' in updated) {
           notes.push(handChangedNote(updated.handChanged))
           await discard(staged)
@@ -62,7 +62,7 @@ export async function writeOutput(job: OutputJob): Promise<OutputResult> {
           await discard(staged)
           return updated
         } else {
-          saveSiteRecord(root, outDir, updated.record)
+          saveSiteRecord(root, outDir, updated.record, record)
           await saveStamp(job.last, job.inputs, updated.manifest, updated.folders)
           return { ok: true, diagnostics: updated.diagnostics, decks: updated.decks }
         }
