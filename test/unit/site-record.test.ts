@@ -1,0 +1,50 @@
+// The site record is two files: which deck made which output files (small, saved by every build) and
+// the decks' data (large, saved only when it changed). A pair from two different builds is no record.
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Deck } from '../../src/core/model.ts'
+import { siteRecordFile } from '../../src/io/build-stamp.ts'
+import { readSiteRecord, saveSiteRecord, type SiteRecord } from '../../src/io/site-record.ts'
+import { tempDir } from '../helpers/build-fixture.ts'
+
+const OUT = '/srv/site'
+const deck = (title: string) => ({ file: 'a.md', slug: 'a', meta: { title }, slides: [], homework: [] }) as unknown as Deck
+
+function record(title: string, key = 'k1'): SiteRecord {
+  return { inputs: 'i', siteKey: 's', pages: { 'index.html': 'h' }, decks: { 'a.md': { key, diagnostics: [], files: ['a/index.html'], images: [], deck: deck(title) } } }
+}
+
+describe('the site record', () => {
+  it('reads back what was saved', () => {
+    const root = tempDir('record')
+    saveSiteRecord(root, OUT, record('Eins'))
+    expect(readSiteRecord(root, OUT)).toMatchObject(record('Eins'))
+  })
+
+  it('keeps the decks’ data file when the data is that of the record it started from, and rewrites it when not', () => {
+    const root = tempDir('record')
+    saveSiteRecord(root, OUT, record('Eins'))
+    const dataFile = siteRecordFile(root, OUT, '.decks')
+    const written = statSync(dataFile).mtimeMs
+    const previous = readSiteRecord(root, OUT)!
+    // A slide edit: a new key, the recorded deck object.
+    saveSiteRecord(root, OUT, { ...record('Eins', 'k2'), decks: { 'a.md': { ...previous.decks['a.md']!, key: 'k2' } } }, previous)
+    expect(statSync(dataFile).mtimeMs).toBe(written)
+    expect(readSiteRecord(root, OUT)).toMatchObject(record('Eins', 'k2'))
+
+    saveSiteRecord(root, OUT, record('Zwei', 'k3'), readSiteRecord(root, OUT))
+    expect(readSiteRecord(root, OUT)).toMatchObject(record('Zwei', 'k3'))
+  })
+
+  it('is not used when its data file belongs to another build', () => {
+    const root = tempDir('record')
+    saveSiteRecord(root, OUT, record('Eins'))
+    const dataFile = siteRecordFile(root, OUT, '.decks')
+    const first = readFileSync(dataFile, 'utf8')
+    saveSiteRecord(root, OUT, record('Zwei'))
+    writeFileSync(dataFile, first) // e.g. a build stopped between writing the two files
+    expect(readSiteRecord(root, OUT)).toBeUndefined()
+    expect(readSiteRecord(join(root, 'elsewhere'), OUT)).toBeUndefined()
+  })
+})
