@@ -4,7 +4,8 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Deck, Diagnostic, Page } from '../core/model.ts'
+import { MEDIA } from '../core/campaign.ts'
+import type { Deck, Diagnostic, Page, Task } from '../core/model.ts'
 import { siteRecordFile, type Inputs } from './build-stamp.ts'
 import { readJson, writeAside } from './cache-file.ts'
 import type { DeckOutput } from './deck-job.ts'
@@ -56,6 +57,27 @@ interface DecksData {
   decks: Record<string, Deck | null>
 }
 
+/**
+ * A task's links are one URL four times unless campaign tags apply: kept once in the data file (a
+ * third of its size at 1,000 decks, and of the time to read it), and unpacked to the same object.
+ */
+function packLinks(deck: Deck): Deck {
+  const homework = deck.homework.map((task) => {
+    const values = Object.values(task.links)
+    const single = Object.keys(task.links).join('\0') === MEDIA.join('\0') && values.every((url) => url === values[0])
+    return single ? { ...task, links: values[0] as unknown as Task['links'] } : task
+  })
+  return { ...deck, homework }
+}
+
+function unpackLinks(deck: Deck): Deck {
+  for (const task of deck.homework) {
+    const url = task.links as unknown
+    if (typeof url === 'string') task.links = Object.fromEntries(MEDIA.map((medium) => [medium, url])) as Task['links']
+  }
+  return deck
+}
+
 export function readSiteRecord(root: string, outDir: string): SiteRecord | undefined {
   const record = readJson<SiteRecord>(siteRecordFile(root, outDir))
   const data = record && readJson<DecksData>(siteRecordFile(root, outDir, '.decks'))
@@ -63,7 +85,7 @@ export function readSiteRecord(root: string, outDir: string): SiteRecord | undef
   if (!record || !data || data.id !== record.data) return undefined
   for (const [file, entry] of Object.entries(record.decks)) {
     const deck = data.decks[file]
-    if (deck) entry.deck = deck
+    if (deck) entry.deck = unpackLinks(deck)
   }
   return record
 }
@@ -76,7 +98,7 @@ export function saveSiteRecord(root: string, outDir: string, record: SiteRecord,
   const files = Object.keys(record.decks)
   const sameData = previous?.data !== undefined && files.length === Object.keys(previous.decks).length && files.every((file) => record.decks[file]!.deck === previous.decks[file]?.deck)
   const data = sameData ? previous.data! : randomUUID()
-  if (!sameData) writeAside(siteRecordFile(root, outDir, '.decks'), JSON.stringify({ id: data, decks: Object.fromEntries(files.map((file) => [file, record.decks[file]!.deck ?? null])) } satisfies DecksData))
+  if (!sameData) writeAside(siteRecordFile(root, outDir, '.decks'), JSON.stringify({ id: data, decks: Object.fromEntries(files.map((file) => [file, record.decks[file]!.deck ? packLinks(record.decks[file]!.deck!) : null])) } satisfies DecksData))
   const decks = Object.fromEntries(files.map((file) => [file, { ...record.decks[file]!, deck: undefined }]))
   writeAside(siteRecordFile(root, outDir), JSON.stringify({ ...record, data, decks }))
 }

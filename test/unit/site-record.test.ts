@@ -16,10 +16,19 @@ function record(title: string, key = 'k1'): SiteRecord {
 }
 
 describe('the site record', () => {
-  it('reads back what was saved', () => {
+  it('reads back what was saved, homework links included (kept once in the file when all four are the same)', () => {
     const root = tempDir('record')
-    saveSiteRecord(root, OUT, record('Eins'))
-    expect(readSiteRecord(root, OUT)).toMatchObject(record('Eins'))
+    const url = 'https://www.xing.com/profile'
+    const same = { qr: url, slide: url, 'homework-page': url, newsletter: url }
+    const tagged = { qr: `${url}?utm_medium=qr`, slide: `${url}?utm_medium=slide`, 'homework-page': url, newsletter: url }
+    const saved = record('Eins')
+    saved.decks['a.md']!.deck!.homework = [{ kind: 'profile', title: 'Profil', url, line: 9, target: url, links: same, qrLevel: 'M' }, { kind: 'profile', title: 'Profil', url, line: 12, target: url, links: tagged, qrLevel: 'M' }] as Deck['homework']
+    const json = JSON.stringify(saved.decks['a.md']!.deck)
+    saveSiteRecord(root, OUT, saved)
+    expect(readFileSync(siteRecordFile(root, OUT, '.decks'), 'utf8').split(url).length - 1).toBe(3 + 6) // url, target, links once; url, target and all four links
+    const read = readSiteRecord(root, OUT)!
+    expect(read).toMatchObject(saved)
+    expect(JSON.stringify(read.decks['a.md']!.deck)).toBe(json) // same keys in the same order: sameSiteData compares the text
   })
 
   it('keeps the decks’ data file when the data is that of the record it started from, and rewrites it when not', () => {
