@@ -73,7 +73,10 @@ function packLinks(deck: Deck): Deck {
 function unpackLinks(deck: Deck): Deck {
   for (const task of deck.homework) {
     const url = task.links as unknown
-    if (typeof url === 'string') task.links = Object.fromEntries(MEDIA.map((medium) => [medium, url])) as Task['links']
+    if (typeof url !== 'string') continue
+    const links: Record<string, string> = {}
+    for (const medium of MEDIA) links[medium] = url // a plain loop: this runs for every task of every deck
+    task.links = links as Task['links']
   }
   return deck
 }
