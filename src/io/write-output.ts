@@ -51,9 +51,9 @@ export async function writeOutput(job: OutputJob): Promise<OutputResult> {
     if (edited.length > 0) notes.push(handChangedNote(edited))
     if (!job.beforeSwap && mayUpdate(job.last)) {
       const record = readSiteRecord(root, outDir)
-      if (record?.inputs === job.last.stamp!.hash && record.siteKey === job.siteKey) {
+      if (record?.inputs === stamp!.hash && record.siteKey === job.siteKey) {
         const manifest = output ?? stamp!.output
-        const updated = await updateSite({ write: { ...job.write, outDir: staged, listing: job.inputs.listing }, target: job.target, manifest, folders: job.last.stamp!.folders, record, siteKey: job.siteKey, inputs: job.inputs, read: stamp!.inputs?.files })
+        const updated = await updateSite({ write: { ...job.write, outDir: staged, listing: job.inputs.listing }, target: job.target, manifest, folders: stamp!.folders, record, siteKey: job.siteKey, inputs: job.inputs, read: stamp!.inputs?.files })
         if ('handChanged' in updated) {
           notes.push(handChangedNote(updated.handChanged))
           await discard(staged)
