@@ -68,7 +68,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const decksDir = resolve(root, options.decksDir ?? site.decksDir)
   // Before anything is written; `target` is the real folder (a symbolic link's target) to replace.
   const given = options.outDir ?? 'dist'
-  const target = guardOutDir({ given, outDir, root, decksDir, builtHere: wasBuiltHere(last), force: options.force })
+  const target = guardOutDir({ given, outDir, root, decksDir, builtHere: () => wasBuiltHere(last), force: options.force })
   const inputs = hashInputs(last, decksDir) // hashed before building: edits made meanwhile count as changes
   const runtime = await cachedRuntime(root, viteConfig)
   const themes = listThemes(resolve(root, 'themes'))
@@ -93,5 +93,5 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   })
   if (!result.ok) return { ok: false, diagnostics: result.diagnostics, outDir, decks: result.decks }
   const { newsletterNotes } = await import('../core/render-newsletter.ts')
-  return { ok: true, diagnostics: result.diagnostics, outDir, notes: newsletterNotes(site), decks: result.decks }
+  return { ok: true, diagnostics: result.diagnostics, outDir, notes: [...(result.notes ?? []), ...newsletterNotes(site)], decks: result.decks }
 }

@@ -4,7 +4,7 @@
 // The manifest lives here rather than in the output: nothing of it gets published.
 // Each build lists the decks folder and the output once and reads and hashes each file once.
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs'
 import { isHiddenPath } from '../core/deck-files.ts'
 import { rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
@@ -64,8 +64,8 @@ const stampFile = (root: string, outDir: string) => join(root, 'node_modules/.ca
 const indexFile = (root: string) => join(root, 'node_modules/.cache/updeck/builds.json')
 const folderKey = (outDir: string) => createHash('sha256').update(outDir).digest('hex').slice(0, 16)
 
-/** Where site-record.ts keeps which deck made which files of `outDir`. */
-export const siteRecordFile = (root: string, outDir: string) => join(root, 'node_modules/.cache/updeck/sites', `${folderKey(outDir)}.json`)
+/** Where site-record.ts keeps which deck made which files of `outDir`, and (`.decks.json`) the decks' data. */
+export const siteRecordFile = (root: string, outDir: string, part: '' | '.decks' = '') => join(root, 'node_modules/.cache/updeck/sites', `${folderKey(outDir)}${part}.json`)
 
 /**
  * Hashes every file of the decks folder by content. A file whose size and time are those of the last
@@ -78,17 +78,19 @@ function hashDecksFolder(key: BuildKey, project: string, decksDir: string, earli
   const files = new Map<string, string>()
   const seen: Record<string, [string, string]> = {}
   const listing = listFiles(decksDir)
+  const lines: string[] = []
+  // A thousand decks and their images: the loop runs once per build, in code the JIT has not
+  // optimised yet, so it does the least per file (measured: path.join cost as much as the stat).
   for (const file of listing) {
-    const path = join(decksDir, file.name)
-    const stat = file.link ? undefined : statSync(path, { throwIfNoEntry: false })
+    const stat = file.link ? undefined : statSync(`${decksDir}/${file.name}`, { throwIfNoEntry: false })
     const stamp = stat ? sizeAndTime(stat) : ''
     const known = earlier && stat && stat.mtimeMs < earlier.at - RACY_MS ? earlier.files[file.name] : undefined
     const content = known?.[0] === stamp ? known[1] : createHash('sha256').update(fileContent(decksDir, file)).digest('base64url')
     if (stat) seen[file.name] = [stamp, content]
     files.set(file.name, content)
-    hash.update(`${file.name}\0${content}\n`)
+    lines.push(`${file.name}\0${content}\n`)
   }
-  return { decksDir, files, hash: hash.digest('hex'), seen: { at, files: seen }, listing }
+  return { decksDir, files, hash: hash.update(lines.join('')).digest('hex'), seen: { at, files: seen }, listing }
 }
 
 /** Coarser than any file system's clock (FAT: 2 s). */
@@ -144,13 +146,10 @@ function unchangedByStats(outDir: string, stamp: Stamp): boolean {
 /** The folders of `changed` files (and their parents) as they are now; those gone are dropped. */
 export function updatedFolders(outDir: string, folders: Folders, changed: readonly string[]): Folders {
   const next = { ...folders }
-  const touched = new Set<string>()
-  for (const file of changed) for (let dir = dirname(file); !touched.has(dir); dir = dirname(dir)) touched.add(dir)
-  for (const dir of touched) {
-    const key = dir === '.' ? '' : dir
-    const stat = statSync(join(outDir, key), { throwIfNoEntry: false })
-    if (stat?.isDirectory()) next[key] = stat.mtimeMs
-    else delete next[key]
+  for (const dir of parentFolders(changed)) {
+    const stat = statSync(join(outDir, dir), { throwIfNoEntry: false })
+    if (stat?.isDirectory()) next[dir] = stat.mtimeMs
+    else delete next[dir]
   }
   return next
 }
@@ -167,13 +166,19 @@ export function sortedManifest(manifest: Manifest): Manifest {
   return Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
-/** Reads the last build's stamp of `key.outDir`, lists that output and hashes the decks it was built from. */
+/**
+ * Reads the last build's stamp of `key.outDir` and hashes the decks it was built from. The output is
+ * checked file by file only when the decks are unchanged (is the build up to date?); after an edit,
+ * the build checks just the files it replaces or removes (update-site.ts).
+ */
 export async function lastBuild(key: BuildKey): Promise<LastBuild> {
   const project = hashProject(createHash('sha256'), key.root, ['src', 'themes']).digest('hex')
   const stamp = readJson<Stamp>(stampFile(key.root, key.outDir))
   if (!stamp?.output) return { key, project }
+  const inputs = hashDecksFolder(key, project, stamp.decksDir, stamp.inputs)
+  if (inputs.hash !== stamp.hash) return { key, project, stamp, inputs }
   const output = stamp.folders && unchangedByStats(key.outDir, stamp) ? stamp.output : outputManifest(key.outDir)
-  return { key, project, stamp, output, inputs: hashDecksFolder(key, project, stamp.decksDir, stamp.inputs) }
+  return { key, project, stamp, output, inputs }
 }
 
 /** True when the output folder holds, file for file, exactly what the last build wrote there. */
@@ -181,15 +186,66 @@ export function outputIntact(last: LastBuild): boolean {
   return last.stamp !== undefined && last.output !== undefined && sameManifest(last.stamp.output, last.output)
 }
 
+/**
+ * True when a build may update the output file by file: the last build of it is recorded, and the
+ * output either was not checked as a whole (the decks changed) or holds exactly what that build wrote.
+ */
+export function mayUpdate(last: LastBuild): boolean {
+  return last.stamp !== undefined && (last.output === undefined || outputIntact(last))
+}
+
 /** True when `outDir` still holds, file for file, the output of a build from exactly these inputs. */
 export function isUpToDate(last: LastBuild): boolean {
   return outputIntact(last) && last.inputs!.hash === last.stamp!.hash
 }
 
-/** True when every file in `outDir` was written by the last build of this project into it. */
+/** True when every file in `outDir` was written by the last build of this project into it (lists it if not yet). */
 export function wasBuiltHere(last: LastBuild): boolean {
   const output = last.stamp?.output
-  return output !== undefined && Object.keys(last.output ?? {}).every((name) => name in output)
+  return output !== undefined && Object.keys(last.output ?? outputManifest(last.key.outDir)).every((name) => name in output)
+}
+
+/** What an update finds of `files` in `outDir`, against the manifest of the last build there. */
+export interface OutputCheck {
+  /** There, as the last build wrote them. */
+  same: Set<string>
+  /** Not there (the last build's, deleted since, or new). */
+  missing: Set<string>
+  /** There, but not as the last build wrote them: edited by hand, or not written by updeck at all. */
+  changed: string[]
+}
+
+/** One stat per file of `files`: a file edited since the build that wrote it has another size or time. */
+export function checkOutput(outDir: string, manifest: Manifest, files: Iterable<string>): OutputCheck {
+  const check: OutputCheck = { same: new Set(), missing: new Set(), changed: [] }
+  for (const file of files) {
+    const stat = lstatSync(join(outDir, file), { throwIfNoEntry: false })
+    if (!stat) check.missing.add(file)
+    else if (stat.isFile() && Object.hasOwn(manifest, file) && sizeAndTime(stat) === manifest[file]) check.same.add(file)
+    else check.changed.push(file)
+  }
+  return check
+}
+
+/**
+ * The last build's folder times, or undefined when a folder of `files` no longer has its recorded
+ * time (a file was added or removed there by hand): then the next build lists the output instead of
+ * trusting folder times that would hide that file.
+ */
+export function foldersBefore(outDir: string, folders: Folders | undefined, files: readonly string[]): Folders | undefined {
+  if (!folders) return undefined
+  for (const dir of parentFolders(files)) {
+    const stat = statSync(join(outDir, dir), { throwIfNoEntry: false })
+    if (Object.hasOwn(folders, dir) ? stat?.mtimeMs !== folders[dir] : stat !== undefined) return undefined
+  }
+  return folders
+}
+
+/** The folders of `files` and their parents, '' for the output folder itself. */
+function parentFolders(files: readonly string[]): Set<string> {
+  const touched = new Set<string>()
+  for (const file of files) for (let dir = dirname(file); !touched.has(dir); dir = dirname(dir)) touched.add(dir)
+  return new Set([...touched].map((dir) => (dir === '.' ? '' : dir)))
 }
 
 /** The decks folder's hashes for this build: taken before building, so edits made meanwhile count as changes. */
@@ -204,7 +260,7 @@ export async function saveStamp(last: LastBuild, inputs: Inputs, output: Manifes
   // Folders that are gone (temporary outputs of tests and benchmarks) are forgotten, with their records.
   const known = Object.keys((readJson<Record<string, unknown>>(indexFile(root))) ?? {})
   const gone = known.filter((dir) => dir !== outDir && !existsSync(dir))
-  for (const dir of gone) await Promise.all([rm(stampFile(root, dir), { force: true }), rm(siteRecordFile(root, dir), { force: true })])
+  for (const dir of gone) await Promise.all([stampFile(root, dir), siteRecordFile(root, dir), siteRecordFile(root, dir, '.decks')].map((file) => rm(file, { force: true })))
   const kept = [...known.filter((dir) => !gone.includes(dir) && dir !== outDir), outDir]
   writeAside(indexFile(root), JSON.stringify(Object.fromEntries(kept.map((dir) => [dir, folderKey(dir)]))))
 }

@@ -46,8 +46,8 @@ export interface OutDirCheck {
   outDir: string
   root: string
   decksDir: string
-  /** The build stamp lists every file now in `outDir`: it holds nothing but our earlier output. */
-  builtHere: boolean
+  /** The build stamp lists every file now in `outDir`: it holds nothing but our earlier output (asked only when it matters). */
+  builtHere: boolean | (() => boolean)
   force?: boolean | undefined
 }
 
@@ -72,6 +72,7 @@ function contentProblem(check: OutDirCheck, out: string): string | undefined {
   const stat = statSync(out, { throwIfNoEntry: false })
   if (!stat) return undefined
   if (!stat.isDirectory()) return `--out "${check.given}" is a file, not a folder. ${CHOOSE}`
-  if (check.force || check.builtHere || existsSync(join(out, 'decks.json')) || readdirSync(out).length === 0) return undefined
+  if (check.force || existsSync(join(out, 'decks.json')) || readdirSync(out).length === 0) return undefined
+  if (typeof check.builtHere === 'function' ? check.builtHere() : check.builtHere) return undefined
   return `--out "${check.given}" holds files that no updeck build wrote (it has no decks.json): building there would delete them. ${CHOOSE}, or add --force to replace it`
 }

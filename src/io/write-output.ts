@@ -1,9 +1,9 @@
 // Writes a build into its output folder, atomically: after an edit only what changed (update-site.ts)
-// when the folder is exactly what the last build left; else the whole site through a staging folder.
+// when the files it replaces are exactly what the last build left; else the whole site through a staging folder.
 // Either way the stamp and the site record are saved last, so a crash leaves the next build a full one.
 import type { Diagnostic } from '../core/model.ts'
 import { hasErrors } from '../core/diagnostic.ts'
-import { outputIntact, outputState, saveStamp, type Inputs, type LastBuild } from './build-stamp.ts'
+import { mayUpdate, outputState, saveStamp, type Inputs, type LastBuild } from './build-stamp.ts'
 import { pageHashes, readSiteRecord, saveSiteRecord, siteRecord } from './site-record.ts'
 import { discard, stagingDir, swapIn } from './swap-out.ts'
 import { updateSite } from './update-site.ts'
@@ -30,23 +30,42 @@ export interface OutputResult {
   diagnostics: Diagnostic[]
   /** Deck files found, and decks parsed and rendered by this build (all of them in a full build). */
   decks: { total: number; rendered: number }
+  /** What the build says about the output as a whole (a file there changed by hand). */
+  notes?: string[]
+}
+
+/** Why a build after an edit built the whole site: files it would replace or remove were changed by hand. */
+function handChangedNote(files: readonly string[]): string {
+  const named = files.slice(0, 3).join(', ') + (files.length > 3 ? ` and ${files.length - 3} more` : '')
+  return `${named}: changed in the output since the last build wrote it, so the whole site was built again, which replaced it. Change the decks instead; the build owns the output folder`
 }
 
 export async function writeOutput(job: OutputJob): Promise<OutputResult> {
   const { root, outDir } = job.last.key
-  const staged = await stagingDir(job.target)
+  let staged = await stagingDir(job.target)
   try {
-    if (!job.beforeSwap && outputIntact(job.last)) {
+    const notes: string[] = []
+    const { output, stamp } = job.last
+    // A full build replaces the whole folder: it says which files of it were not as the last build left them.
+    const edited = output && stamp ? Object.keys(output).filter((file) => output[file] !== stamp.output[file]) : []
+    if (edited.length > 0) notes.push(handChangedNote(edited))
+    if (!job.beforeSwap && mayUpdate(job.last)) {
       const record = readSiteRecord(root, outDir)
-      if (record?.inputs === job.last.stamp!.hash && record.siteKey === job.siteKey) {
-        const updated = await updateSite({ write: { ...job.write, outDir: staged, listing: job.inputs.listing }, target: job.target, manifest: job.last.output!, folders: job.last.stamp!.folders, record, siteKey: job.siteKey, inputs: job.inputs })
-        if (!updated.ok) {
+      if (record?.inputs === stamp!.hash && record.siteKey === job.siteKey) {
+        const manifest = output ?? stamp!.output
+        const updated = await updateSite({ write: { ...job.write, outDir: staged, listing: job.inputs.listing }, target: job.target, manifest, folders: stamp!.folders, record, siteKey: job.siteKey, inputs: job.inputs, read: stamp!.inputs?.files })
+        if ('handChanged' in updated) {
+          notes.push(handChangedNote(updated.handChanged))
+          await discard(staged)
+          staged = await stagingDir(job.target) // a new one: a deck thread remembers the folders it made in the old
+        } else if (!updated.ok) {
           await discard(staged)
           return updated
+        } else {
+          saveSiteRecord(root, outDir, updated.record, record)
+          await saveStamp(job.last, job.inputs, updated.manifest, updated.folders)
+          return { ok: true, diagnostics: updated.diagnostics, decks: updated.decks }
         }
-        saveSiteRecord(root, outDir, updated.record)
-        await saveStamp(job.last, job.inputs, updated.manifest, updated.folders)
-        return { ok: true, diagnostics: updated.diagnostics, decks: updated.decks }
       }
     }
     await job.copyRuntime(staged)
@@ -66,9 +85,9 @@ export async function writeOutput(job: OutputJob): Promise<OutputResult> {
     }
     await swapIn(staged, job.target)
     saveSiteRecord(root, outDir, siteRecord(job.siteKey, job.inputs, site.decks, pageHashes(pages)))
-    const output = outputState(outDir)
-    await saveStamp(job.last, job.inputs, output.files, output.folders)
-    return { ok: true, diagnostics, decks }
+    const written = outputState(outDir)
+    await saveStamp(job.last, job.inputs, written.files, written.folders)
+    return { ok: true, diagnostics, decks, ...(notes.length ? { notes } : {}) }
   } catch (error) {
     await discard(staged)
     throw error

@@ -1,8 +1,8 @@
 // A build after an edit renders only what changed, keeps every other file as it was (same bytes, same
 // modification time), and leaves exactly the site a fresh full build makes.
 import { execFile } from 'node:child_process'
-import { appendFileSync, cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { generateDeck, writeDecks } from '../../scripts/bench/generate.ts'
@@ -137,19 +137,68 @@ describe('a build after one deck was edited', () => {
     expect(state(site.outDir)).toEqual(before)
   })
 
-  it('builds everything when the output was changed by hand: a file deleted or edited', async () => {
+  it('builds everything when a file of the output was deleted or edited and no deck changed, and says which was edited', async () => {
     const site = await builtSite()
     rmSync(join(site.outDir, slugOf(site.files[0]!), 'index.html'))
     expect(await site.rebuild()).toMatchObject({ ok: true, decks: { total: COUNT, rendered: COUNT } })
     expect(checksums(site.outDir)).toEqual(await site.fresh())
-    writeFileSync(join(site.outDir, slugOf(site.files[3]!), 'homework/index.html'), 'edited by hand')
-    appendFileSync(join(site.decksDir, site.files[5]!), '\nNoch ein Satz.\n')
-    expect(await site.rebuild()).toMatchObject({ ok: true, decks: { total: COUNT, rendered: COUNT } })
+    writeFileSync(join(site.outDir, 'feed.xml'), 'edited by hand')
+    const repaired = await site.rebuild()
+    expect(repaired).toMatchObject({ ok: true, decks: { total: COUNT, rendered: COUNT } })
+    expect(repaired.notes?.[0]).toMatch(/^feed\.xml: changed in the output since the last build wrote it, so the whole site was built again/)
     expect(checksums(site.outDir)).toEqual(await site.fresh())
-    // A file added deep inside (its folder's time tells, not a listing).
-    writeFileSync(join(site.outDir, slugOf(site.files[8]!), 'homework/notiz.txt'), 'added by hand')
-    appendFileSync(join(site.decksDir, site.files[5]!), '\nUnd noch einer.\n')
-    expect(await site.rebuild()).toMatchObject({ ok: true, decks: { total: COUNT, rendered: COUNT } })
+  })
+
+  it('leaves a file edited or added by hand alone when the edit does not replace it', async () => {
+    const site = await builtSite()
+    const homework = join(site.outDir, slugOf(site.files[3]!), 'homework/index.html')
+    const note = join(site.outDir, slugOf(site.files[8]!), 'homework/notiz.txt')
+    writeFileSync(homework, 'edited by hand')
+    writeFileSync(note, 'added by hand')
+    appendFileSync(join(site.decksDir, site.files[5]!), '\nNoch ein Satz.\n')
+    const result = await site.rebuild()
+    expect(result).toMatchObject({ ok: true, decks: { total: COUNT, rendered: 1 } })
+    expect(result.notes ?? []).toEqual([])
+    expect(readFileSync(homework, 'utf8')).toBe('edited by hand')
+    expect(readFileSync(note, 'utf8')).toBe('added by hand')
+    expect(readFileSync(join(site.outDir, slugOf(site.files[5]!), 'index.html'), 'utf8')).toContain('Noch ein Satz.')
+    // Everything else is what a fresh build makes.
+    const { [relative(site.outDir, homework)]: edited, [relative(site.outDir, note)]: added, ...rest } = checksums(site.outDir)
+    expect([edited, added].every(Boolean)).toBe(true)
+    const { [relative(site.outDir, homework)]: _fresh, ...fresh } = await site.fresh()
+    expect(rest).toEqual(fresh)
+  })
+
+  it('says so and builds everything when the edit would replace or remove a file changed by hand', async () => {
+    const site = await builtSite()
+    const page = `${slugOf(site.files[5]!)}/index.html`
+    writeFileSync(join(site.outDir, page), 'edited by hand')
+    appendFileSync(join(site.decksDir, site.files[5]!), '\nNoch ein Satz.\n')
+    const edited = await site.rebuild()
+    expect(edited).toMatchObject({ ok: true, decks: { total: COUNT, rendered: COUNT } })
+    expect(edited.notes?.[0]).toBe(`${page}: changed in the output since the last build wrote it, so the whole site was built again, which replaced it. Change the decks instead; the build owns the output folder`)
+    expect(checksums(site.outDir)).toEqual(await site.fresh())
+
+    const gone = `${slugOf(site.files[7]!)}/homework/index.html`
+    writeFileSync(join(site.outDir, gone), 'edited by hand')
+    rmSync(join(site.decksDir, site.files[7]!))
+    const removed = await site.rebuild()
+    expect(removed).toMatchObject({ ok: true, decks: { total: COUNT - 1, rendered: COUNT - 1 } })
+    expect(removed.notes?.[0]).toMatch(new RegExp(`^${gone}: changed in the output`))
+    expect(checksums(site.outDir)).toEqual(await site.fresh())
+  })
+
+  it('says so and builds everything when a new deck\'s page would replace a file put there by hand', async () => {
+    const site = await builtSite()
+    const deck = `${dirname(site.files[0]!)}/neu.md` // beside the deck it copies: its images are found
+    const page = join(site.outDir, slugOf(deck), 'index.html')
+    mkdirSync(dirname(page))
+    writeFileSync(page, 'mine')
+    writeFileSync(join(site.decksDir, deck), readFileSync(join(site.decksDir, site.files[0]!), 'utf8'))
+    const result = await site.rebuild()
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    expect(result).toMatchObject({ ok: true, decks: { total: COUNT + 1, rendered: COUNT + 1 } })
+    expect(result.notes?.[0]).toMatch(new RegExp(`^${slugOf(deck)}/index\\.html: changed in the output`))
     expect(checksums(site.outDir)).toEqual(await site.fresh())
   })
 
