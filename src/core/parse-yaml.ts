@@ -1,14 +1,18 @@
 // yaml's parseDocument with limits: any frontmatter parses in linear time and never throws.
 import { Composer, Document, isAlias, isNode, isScalar, LineCounter, Parser, visit, YAMLParseError, type CST, type Node } from 'yaml'
+import { readQuickYaml, type Position } from './quick-yaml.ts'
 import type { Located } from './yaml-issues.ts'
 
 export interface ParsedYaml {
   data: unknown
-  doc: Document
-  lines: LineCounter
+  /** yaml's node tree; when the quick reader read the text, composed only if a diagnostic asks. */
+  readonly doc: Document
+  readonly lines: LineCounter
   errors: Located[]
   /** The YAML text, to point into a value. */
   source: string
+  /** Where each node starts (by pathKey), when the quick reader read the text. */
+  positions?: Map<string, Position>
 }
 
 /**
@@ -19,7 +23,30 @@ export const MAX_YAML_DEPTH = 32
 /** yaml resolves each alias by a walk over all anchors before it: many aliases take quadratic time. */
 export const MAX_YAML_ALIASES = 100
 
+/**
+ * The frontmatter's data, and where its nodes stand. Everyday frontmatter is read by quick-yaml.ts;
+ * yaml composes its document only for the rest, or when a diagnostic needs to point into it.
+ */
 export function parseYaml(text: string): ParsedYaml {
+  const quick = readQuickYaml(text)
+  if (!quick) return composeYaml(text)
+  let composed: ParsedYaml | undefined
+  return {
+    data: quick.data,
+    errors: [],
+    source: text,
+    positions: quick.positions,
+    get doc() {
+      return (composed ??= composeYaml(text)).doc
+    },
+    get lines() {
+      return (composed ??= composeYaml(text)).lines
+    },
+  }
+}
+
+/** yaml's parseDocument, within the limits above. */
+function composeYaml(text: string): ParsedYaml {
   const lines = new LineCounter()
   const refuse = (offset: number, message: string, doc = new Document()): ParsedYaml => ({ data: undefined, doc, lines, errors: [{ ...lines.linePos(offset), field: '', message }], source: text })
   const tokens = [...new Parser(lines.addNewLine).parse(text)]

@@ -2,6 +2,7 @@
 import { isMap, isNode, isScalar } from 'yaml'
 import type { z } from 'zod'
 import type { ParsedYaml } from './parse-yaml.ts'
+import { pathKey } from './quick-yaml.ts'
 
 export interface Located {
   line: number
@@ -39,10 +40,17 @@ function charPosition({ doc, lines, source }: ParsedYaml, path: (string | number
   return index < 0 ? undefined : lines.linePos(node.range[0] + index)
 }
 
-function nodePosition({ doc, lines }: ParsedYaml, path: (string | number)[]): { line: number; col: number } {
+function nodePosition(parsed: ParsedYaml, path: (string | number)[]): { line: number; col: number } {
+  // The quick reader's positions, when it read the text: the document is then composed only for other diagnostics.
+  const { positions } = parsed
   for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true)
-    if (isNode(node) && node.range) return lines.linePos(node.range[0])
+    if (positions) {
+      const at = positions.get(pathKey(path.slice(0, n)))
+      if (at) return at
+      continue
+    }
+    const node = n === 0 ? parsed.doc.contents : parsed.doc.getIn(path.slice(0, n), true)
+    if (isNode(node) && node.range) return parsed.lines.linePos(node.range[0])
   }
   return { line: 1, col: 1 }
 }
