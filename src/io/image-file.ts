@@ -48,11 +48,13 @@ export function readImage(decksDir: string, file: string, options: { bytes?: boo
 }
 
 const svgVerdicts = new Map<string, ImageProblem | undefined>()
+/** One strict decoder for every SVG: decode() keeps no state between calls. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
 
 function svgProblem(bytes: Buffer): ImageProblem | undefined {
   let text: string
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes) // drops a BOM
+    text = UTF8.decode(bytes) // drops a BOM
   } catch {
     return { problem: `${FORMATS}: save or export it in one of these formats` }
   }

@@ -13,6 +13,9 @@ export interface DeckFile {
   text: string
 }
 
+/** Strict UTF-8 that drops a byte order mark; one decoder serves every file (decode() keeps no state between calls). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+
 /** A five-minute deck is a few KB; anything this large is a mistake (a pasted export, a binary). */
 export const MAX_DECK_BYTES = 1024 * 1024
 
@@ -54,7 +57,7 @@ export function readDeckFile(decksDir: string, file: string): DeckFile | Diagnos
   if (isUtf16(bytes)) return problem('the file is saved as UTF-16 ("Unicode"): save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)')
   if (bytes.includes(0)) return problem('this is not a text file: a deck is Markdown saved as UTF-8 text')
   try {
-    return { file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
+    return { file, text: UTF8.decode(bytes) }
   } catch {
     return problem('the file is not UTF-8 text: save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)')
   }
