@@ -58,8 +58,11 @@ export function readQuickYaml(text: string): QuickYaml | undefined {
     return i
   }
 
-  /** A block map whose keys stand at column `indent` (0-based), from line i. */
-  const readMap = (indent: number, path: (string | number)[]): Record<string, unknown> => {
+  /** A node's pathKey from its parent's: built as the reader descends, no path arrays. */
+  const child = (parent: string, key: string | number) => (parent === '' ? String(key) : `${parent}\0${key}`)
+
+  /** A block map whose keys stand at column `indent` (0-based), from line i; `path`: its pathKey. */
+  const readMap = (indent: number, path: string): Record<string, unknown> => {
     const map: Record<string, unknown> = {}
     let keys = 0
     while (nextContent() < lines.length) {
@@ -71,17 +74,17 @@ export function readQuickYaml(text: string): QuickYaml | undefined {
       const match = KEY.exec(line)
       const key = match?.[1]
       if (!match || !key || NOT_TEXT_KEY.test(key) || Object.hasOwn(map, key)) return leave()
-      if (keys++ === 0) positions.set(pathKey(path), { line: i + 1, col: indent + 1 })
-      map[key] = readValue(line, KEY.lastIndex, indent, [...path, key])
+      if (keys++ === 0) positions.set(path, { line: i + 1, col: indent + 1 })
+      map[key] = readValue(line, KEY.lastIndex, indent, child(path, key))
     }
     if (keys === 0) leave()
     return map
   }
 
   /** A block sequence whose dashes stand at column `indent`; `compact`: at its key's own column. */
-  const readSeq = (indent: number, path: (string | number)[], compact: boolean): unknown[] => {
+  const readSeq = (indent: number, path: string, compact: boolean): unknown[] => {
     const seq: unknown[] = []
-    positions.set(pathKey(path), { line: i + 1, col: indent + 1 })
+    positions.set(path, { line: i + 1, col: indent + 1 })
     while (nextContent() < lines.length) {
       const line = lines[i]!
       const n = indentOf(line)
@@ -95,7 +98,7 @@ export function readQuickYaml(text: string): QuickYaml | undefined {
       const rest = line.slice(col)
       // A nested list or a block scalar as an item: yaml's to read.
       if (rest === '' || rest[0] === '#' || rest[0] === '|' || rest === '-' || rest.startsWith('- ')) leave()
-      const item = [...path, seq.length]
+      const item = child(path, seq.length)
       KEY.lastIndex = 0
       if (KEY.test(rest)) {
         // A map that starts on the dash's line: read it as if the dash were a space.
@@ -109,7 +112,7 @@ export function readQuickYaml(text: string): QuickYaml | undefined {
   }
 
   /** The value after a key (or a dash) at `col` of line i; `owner`: the column of its map or list. */
-  const readValue = (line: string, col: number, owner: number, path: (string | number)[]): unknown => {
+  const readValue = (line: string, col: number, owner: number, path: string): unknown => {
     const raw = line.slice(col).replace(/ +$/, '')
     const at = { line: i + 1, col: col + 1 }
     if (raw === '') {
@@ -122,7 +125,7 @@ export function readQuickYaml(text: string): QuickYaml | undefined {
       if (n === owner && dash) return readSeq(n, path, true)
       return leave()
     }
-    positions.set(pathKey(path), at)
+    positions.set(path, at)
     if (raw === '|' || raw === '|-') return readLiteral(owner, raw === '|-')
     i++
     if (raw[0] === '"') return /^"[^"\\]*"$/.test(raw) ? raw.slice(1, -1) : leave()
@@ -161,7 +164,7 @@ export function readQuickYaml(text: string): QuickYaml | undefined {
   }
 
   try {
-    const data = readMap(0, [])
+    const data = readMap(0, pathKey([]))
     return nextContent() < lines.length ? undefined : { data, positions }
   } catch (error) {
     if (error === LEAVE) return undefined
