@@ -31,6 +31,9 @@ const NOT_TEXT = /^(?:[0-9][0-9a-fA-FoxX.eE+-]*|true|false|null)$/i
 const WHOLE_NUMBER = /^(?:0|[1-9][0-9]{0,14})$/
 const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/
 
+/** A deck's frontmatter nests three levels; deeper text goes to yaml, whose limits refuse it with a message. */
+const DEEPEST = 8
+
 /** Thrown (once, caught below) when the text leaves the subset. */
 const LEAVE = Symbol('not in the quick subset')
 
@@ -39,6 +42,7 @@ export function readQuickYaml(text: string): QuickYaml | undefined {
   const lines = text.split('\n')
   const positions = new Map<string, Position>()
   let i = 0
+  let depth = 0
   const leave = (): never => {
     throw LEAVE
   }
@@ -63,6 +67,7 @@ export function readQuickYaml(text: string): QuickYaml | undefined {
 
   /** A block map whose keys stand at column `indent` (0-based), from line i; `path`: its pathKey. */
   const readMap = (indent: number, path: string): Record<string, unknown> => {
+    if (++depth > DEEPEST) leave()
     const map: Record<string, unknown> = {}
     let keys = 0
     while (nextContent() < lines.length) {
@@ -78,11 +83,13 @@ export function readQuickYaml(text: string): QuickYaml | undefined {
       map[key] = readValue(line, KEY.lastIndex, indent, child(path, key))
     }
     if (keys === 0) leave()
+    depth--
     return map
   }
 
   /** A block sequence whose dashes stand at column `indent`; `compact`: at its key's own column. */
   const readSeq = (indent: number, path: string, compact: boolean): unknown[] => {
+    if (++depth > DEEPEST) leave()
     const seq: unknown[] = []
     positions.set(path, { line: i + 1, col: indent + 1 })
     while (nextContent() < lines.length) {
@@ -108,12 +115,16 @@ export function readQuickYaml(text: string): QuickYaml | undefined {
         seq.push(readValue(line, col, indent, item))
       }
     }
+    depth--
     return seq
   }
 
   /** The value after a key (or a dash) at `col` of line i; `owner`: the column of its map or list. */
   const readValue = (line: string, col: number, owner: number, path: string): unknown => {
-    const raw = line.slice(col).replace(/ +$/, '')
+    // Trailing spaces trimmed by hand: / +$/ would retry from every space of a long run (quadratic).
+    let end = line.length
+    while (end > col && line.charCodeAt(end - 1) === 32) end--
+    const raw = line.slice(col, end)
     const at = { line: i + 1, col: col + 1 }
     if (raw === '') {
       i++

@@ -94,8 +94,14 @@ describe('readQuickYaml', () => {
     ['an escape in double quotes', 'a: "x\\ty"'],
     ['a literal ended by a comment', 'a: |\n  x\n# c\nb: y'],
     ['a value that is a second mapping', 'a: b: c'],
+    ['nesting deeper than a frontmatter needs', Array.from({ length: 20_000 }, (_, n) => `${' '.repeat(n)}k:`).join('\n') + ' x'],
   ]
   for (const [name, yaml] of others) it(`leaves to yaml: ${name}`, () => expect(readQuickYaml(yaml)).toBeUndefined())
+
+  it('answers as yaml does at the edges: empty lines and comments first or last, spaces in literal text, empty quotes', () => {
+    const edges = ['\n\ntitle: x', '# a\n\n# b\ntitle: x\n# end', 'title: x\n\n\n', 'h:\n  - a\n  # c\n  - b', 'h:\n- a\n# c\n- b\nx: y', 'd: |\n  a\n  ', 'd: |\n  a\n \n  b', `t: "a"\nu: ''`, 't: ""', 'h:\n  - k: |\n      x\n    j: 1']
+    for (const yaml of edges) expect(sameAsYaml(yaml), yaml).toBe(true)
+  })
 
   it('answers as yaml does for thousands of random frontmatters near the subset', () => {
     let read = 0
