@@ -8,7 +8,8 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i
  */
 function unmask(url: string): string {
   let out = url
-  for (let i = 0; i < 3; i++) {
+  // Without % or & there is nothing to decode (most URLs): the loop below would change nothing.
+  for (let i = 0; i < 3 && MASKED.test(out); i++) {
     let next = out
     try {
       next = decodeURIComponent(out)
@@ -22,8 +23,11 @@ function unmask(url: string): string {
     out = next
   }
   // WHATWG URL parsing removes tabs and newlines anywhere and C0 controls and spaces at the ends.
-  return out.replace(/[\u0000-\u0020\u007f-\u009f\u200b-\u200f\ufeff]/g, '')
+  return out.replace(INVISIBLE, '')
 }
+
+const MASKED = /[%&]/
+const INVISIBLE = /[\u0000-\u0020\u007f-\u009f\u200b-\u200f\ufeff]/g
 
 /** A numeric character reference beyond Unicode (&#x110000;) is U+FFFD to a browser; fromCodePoint throws. */
 const codePoint = (n: number) => (n <= 0x10ffff ? String.fromCodePoint(n) : '\ufffd')

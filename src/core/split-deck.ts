@@ -16,7 +16,9 @@ const NOTE = /^ {0,3}notes?:[ \t]*/i
 type Problem = Pick<Diagnostic, 'line' | 'col' | 'message'>
 
 export function splitDeck(text: string): SplitDeck | Problem {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)
+  const body = text.replace(/^\uFEFF/, '')
+  // Splitting by a string is several times quicker than by a pattern, and most files have no \r.
+  const lines = body.includes('\r') ? body.split(/\r\n|\r|\n/) : body.split('\n')
   if (!SEPARATOR.test(lines[0] ?? '')) {
     return { line: 1, col: 1, message: 'a deck starts with frontmatter: a line ---, then title, date and audience, then a line ---' }
   }

@@ -9,7 +9,7 @@ import { hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Deck, Diagnostic, Page } from '../core/model.ts'
 import type { SiteAssets } from '../core/site-context.ts'
-import { readImage, type ImageFile } from './image-file.ts'
+import type { ImageFile } from './image-file.ts'
 import { IMAGE_FORMATS } from './image-type.ts'
 import { loadDeck } from './load-decks.ts'
 import { readDeckFile } from './read-decks.ts'
@@ -44,11 +44,15 @@ export interface DeckOutput {
   images: string[]
 }
 
-/** Builds one deck's files into `job.outDir`; writes nothing for a deck with an error. */
-export async function buildDeck(file: string, job: DeckJob): Promise<DeckOutput> {
-  const read = await readDeckFile(job.decksDir, file)
+/**
+ * Builds one deck's files into `job.outDir`; writes nothing for a deck with an error. Synchronous
+ * from file to pages: a thread has no other work while a deck's few files are read.
+ */
+export function buildDeck(file: string, job: DeckJob): DeckOutput {
+  const read = readDeckFile(job.decksDir, file)
   if (!('text' in read)) return { file, unreadable: true, diagnostics: [read], files: [], images: [] }
-  const loaded = loadDeck(read.text, file, job)
+  // Each image is read and checked once, and these very bytes are what writeHashed publishes.
+  const loaded = loadDeck(read.text, file, job, { bytes: true })
   if (!loaded.deck) return { file, diagnostics: loaded.diagnostics, files: [], images: [] }
   const { deck, rendered } = loaded.deck
   const images = [...new Set(rendered.images.map((i) => i.path))]
@@ -56,13 +60,7 @@ export async function buildDeck(file: string, job: DeckJob): Promise<DeckOutput>
   const output: DeckOutput = { file, deck: { ...deck, slides: [] }, diagnostics: loaded.diagnostics, files: [], images }
   if (hasErrors(loaded.diagnostics)) return output
   const names = new Map<string, string>()
-  for (const { path, line, col } of rendered.images) {
-    if (names.has(path)) continue
-    const image = readImage(job.decksDir, path, { bytes: true })
-    // Checked when loaded; changed since (a save during the build): refuse rather than publish unchecked.
-    if ('problem' in image) return { ...output, diagnostics: [...loaded.diagnostics, { file, line, col, field: '', message: `image "${path}" ${image.problem}`, severity: 'error' }] }
-    names.set(path, writeHashed(path, image, job.outDir))
-  }
+  for (const [path, image] of loaded.images) names.set(path, writeHashed(path, image, job.outDir))
   const pages = deckPages(loaded.deck, { site: job.site, base: job.base, today: job.today, stamp: job.stamp, exports: job.exports, assets: { ...job.runtime, image: (path) => names.get(path)! } })
   folderFor(job.outDir).write(pages)
   output.files = [...pages.map((p) => p.path), ...new Set(names.values())]

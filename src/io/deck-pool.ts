@@ -43,7 +43,9 @@ export async function buildDecks(files: readonly string[], job: DeckJob, workers
   }
   const here = async () => {
     for (let work = take(); work; work = take()) {
-      for (const [i, file] of work.batch.entries()) outputs[work.from + i] = await buildDeck(file, job)
+      for (const [i, file] of work.batch.entries()) outputs[work.from + i] = buildDeck(file, job)
+      // buildDeck never waits: between batches, let the workers' answers in, or each would wait for this thread's last batch.
+      await new Promise((resolve) => setImmediate(resolve))
     }
   }
   const threads = Math.min(workers, Math.ceil(files.length / BATCH))

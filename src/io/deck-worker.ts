@@ -5,8 +5,7 @@ import { buildDeck, type DeckJob, type DeckOutput } from './deck-job.ts'
 
 const job = workerData as DeckJob
 
-parentPort!.on('message', async ({ from, files }: { from: number; files: string[] }) => {
-  const results: DeckOutput[] = []
-  for (const file of files) results.push(await buildDeck(file, job))
+parentPort!.on('message', ({ from, files }: { from: number; files: string[] }) => {
+  const results: DeckOutput[] = files.map((file) => buildDeck(file, job))
   parentPort!.postMessage({ from, results })
 })

@@ -27,15 +27,17 @@ export function readImage(decksDir: string, file: string, options: { bytes?: boo
   if (!stat.isFile()) return { problem: stat.isDirectory() ? 'is a folder, not an image file: name a file inside it' : 'is not a regular file: name an image file' }
   const fd = openSync(where.path, 'r')
   try {
-    const head = read(fd, Math.min(HEAD_BYTES, stat.size))
-    const raster = rasterType(head)
-    if (raster) return { type: raster, size: stat.size, ...(options.bytes ? { bytes: read(fd, stat.size) } : {}) }
-    // The bytes to publish are always checked themselves. A check alone (every save in the dev
-    // server, `check`) parses each version of an SVG once.
+    // The bytes to publish are read once and judged themselves, type and SVG check alike. A check
+    // alone (every save in the dev server, `check`) reads a raster image's first bytes only and
+    // parses each version of an SVG once.
     if (options.bytes) {
       const bytes = read(fd, stat.size)
+      const raster = rasterType(bytes.subarray(0, HEAD_BYTES))
+      if (raster) return { type: raster, size: stat.size, bytes }
       return svgProblem(bytes) ?? { type: 'svg', size: stat.size, bytes }
     }
+    const raster = rasterType(read(fd, Math.min(HEAD_BYTES, stat.size)))
+    if (raster) return { type: raster, size: stat.size }
     const version = `${where.path}\0${stat.size}\0${stat.mtimeMs}`
     if (!svgVerdicts.has(version)) {
       if (svgVerdicts.size > 1000) svgVerdicts.clear()
@@ -48,11 +50,13 @@ export function readImage(decksDir: string, file: string, options: { bytes?: boo
 }
 
 const svgVerdicts = new Map<string, ImageProblem | undefined>()
+/** One strict decoder for every SVG: decode() keeps no state between calls. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
 
 function svgProblem(bytes: Buffer): ImageProblem | undefined {
   let text: string
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes) // drops a BOM
+    text = UTF8.decode(bytes) // drops a BOM
   } catch {
     return { problem: `${FORMATS}: save or export it in one of these formats` }
   }

@@ -17,23 +17,28 @@ export const IMAGE_FORMATS: Record<ImageType, { mime: string; ext: string }> = {
 /** Bytes enough for every signature below, the AVIF brand list included. */
 export const HEAD_BYTES = 256
 
-const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to))
 const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b)
+/** Whether the bytes at `at` spell `text` (ASCII): compared in place, no string made per check. */
+const spells = (bytes: Uint8Array, at: number, text: string) => {
+  for (let i = 0; i < text.length; i++) if (bytes[at + i] !== text.charCodeAt(i)) return false
+  return true
+}
 
 /** The raster format whose signature `head` starts with, or undefined (SVG is text: see svg-check). */
 export function rasterType(head: Uint8Array): Exclude<ImageType, 'svg'> | undefined {
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png'
   if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg'
-  if (/^GIF8[79]a$/.test(ascii(head, 0, 6))) return 'gif'
-  if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 12) === 'WEBP') return 'webp'
-  if (ascii(head, 4, 8) === 'ftyp' && avifBrands(head)) return 'avif'
+  if (spells(head, 0, 'GIF87a') || spells(head, 0, 'GIF89a')) return 'gif'
+  if (spells(head, 0, 'RIFF') && spells(head, 8, 'WEBP')) return 'webp'
+  if (spells(head, 4, 'ftyp') && avifBrands(head)) return 'avif'
   return undefined
 }
 
 /** ISO-BMFF `ftyp` box: the major brand at 8, compatible brands from 16 to the box's end. */
 function avifBrands(head: Uint8Array): boolean {
   const boxEnd = Math.min(head.length, new DataView(head.buffer, head.byteOffset, head.byteLength).getUint32(0))
-  const brands = [ascii(head, 8, 12)]
-  for (let i = 16; i + 4 <= boxEnd; i += 4) brands.push(ascii(head, i, i + 4))
-  return brands.some((b) => b === 'avif' || b === 'avis')
+  const avif = (at: number) => spells(head, at, 'avif') || spells(head, at, 'avis')
+  if (avif(8)) return true
+  for (let i = 16; i + 4 <= boxEnd; i += 4) if (avif(i)) return true
+  return false
 }

@@ -4,7 +4,7 @@ import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Deck, Diagnostic } from '../core/model.ts'
 import { parseDeck } from '../core/parse-deck.ts'
 import { renderSlides, type RenderedSlides } from '../core/render-slides.ts'
-import { readImage } from './image-file.ts'
+import { readImage, type ImageFile } from './image-file.ts'
 import { readDecks, readDeckFile } from './read-decks.ts'
 
 const MB = 1024 * 1024
@@ -22,26 +22,41 @@ export interface Loaded {
   diagnostics: Diagnostic[]
 }
 
-/** One deck file → its rendered deck, or the diagnostics that keep it from building. */
-export function loadDeck(text: string, file: string, ctx: LoadContext): { deck?: RenderedDeck; diagnostics: Diagnostic[] } {
-  const parsed = parseDeck(text, file, { themes: ctx.themes, site: ctx.site })
-  if (!parsed.deck) return { diagnostics: parsed.diagnostics }
-  const body = renderBody(parsed.deck, ctx)
-  const diagnostics = [...parsed.diagnostics, ...body.diagnostics].sort((a, b) => a.line - b.line || a.col - b.col)
-  return { deck: { deck: parsed.deck, rendered: body.rendered }, diagnostics }
+/**
+ * What reading the images gives besides diagnostics. `bytes`: keep each image's checked bytes (a
+ * build publishes exactly these; a check or the dev server only needs the verdict).
+ */
+export interface ImageOptions {
+  bytes?: boolean
 }
 
-/** A parsed deck's slides, rendered, and the problems of its body: Markdown and the images it uses. */
-export function renderBody(deck: Deck, ctx: LoadContext): { rendered: RenderedSlides; diagnostics: Diagnostic[] } {
+/** A deck's images that passed their check, by path relative to the decks folder. */
+export type CheckedImages = Map<string, ImageFile>
+
+/** One deck file → its rendered deck, or the diagnostics that keep it from building. */
+export function loadDeck(text: string, file: string, ctx: LoadContext, options: ImageOptions = {}): { deck?: RenderedDeck; images: CheckedImages; diagnostics: Diagnostic[] } {
+  const parsed = parseDeck(text, file, { themes: ctx.themes, site: ctx.site })
+  if (!parsed.deck) return { images: new Map(), diagnostics: parsed.diagnostics }
+  const body = renderBody(parsed.deck, ctx, options)
+  const diagnostics = [...parsed.diagnostics, ...body.diagnostics].sort((a, b) => a.line - b.line || a.col - b.col)
+  return { deck: { deck: parsed.deck, rendered: body.rendered }, images: body.images, diagnostics }
+}
+
+/** A parsed deck's slides, rendered, and the problems of its body: Markdown and the images it uses, each read and checked once. */
+export function renderBody(deck: Deck, ctx: LoadContext, options: ImageOptions = {}): { rendered: RenderedSlides; images: CheckedImages; diagnostics: Diagnostic[] } {
   const rendered = renderSlides(deck, ctx.site)
   const diagnostics = [...rendered.diagnostics]
+  const images: CheckedImages = new Map()
   for (const { path, line, col } of rendered.images) {
-    const image = readImage(ctx.decksDir, path)
+    const image = readImage(ctx.decksDir, path, options)
     const at = { file: deck.file, line, col, field: '' }
     if ('problem' in image) diagnostics.push({ ...at, message: `image "${path}" ${image.problem}`, severity: 'error' })
-    else if (image.size > ctx.site.maxImageMB * MB) diagnostics.push({ ...at, message: tooLarge(path, image.size, ctx.site.maxImageMB), severity: 'warning' })
+    else {
+      images.set(path, image)
+      if (image.size > ctx.site.maxImageMB * MB) diagnostics.push({ ...at, message: tooLarge(path, image.size, ctx.site.maxImageMB), severity: 'warning' })
+    }
   }
-  return { rendered, diagnostics }
+  return { rendered, images, diagnostics }
 }
 
 /** Every deck and the diagnostics of all of them, problems between decks (checkSlugs) included. */
@@ -64,7 +79,7 @@ export async function loadDeckFiles(ctx: LoadContext): Promise<Loaded> {
 }
 
 export async function loadOneDeck(ctx: LoadContext, file: string): Promise<{ deck?: RenderedDeck; diagnostics: Diagnostic[] }> {
-  const read = await readDeckFile(ctx.decksDir, file)
+  const read = readDeckFile(ctx.decksDir, file)
   if (!('text' in read)) return { diagnostics: [read] }
   return loadDeck(read.text, file, ctx)
 }

@@ -1,6 +1,5 @@
 // Reads every deck file under the decks folder; the only place that looks inside it.
-import { statSync } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { isDeckFile } from '../core/deck-files.ts'
 import type { Diagnostic } from '../core/model.ts'
@@ -13,6 +12,9 @@ export interface DeckFile {
   file: string
   text: string
 }
+
+/** Strict UTF-8 that drops a byte order mark; one decoder serves every file (decode() keeps no state between calls). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
 
 /** A five-minute deck is a few KB; anything this large is a mistake (a pasted export, a binary). */
 export const MAX_DECK_BYTES = 1024 * 1024
@@ -36,7 +38,11 @@ function linkOutside(decksDir: string, f: ListedFile): Diagnostic[] {
   return [{ file: f.name, line: 1, col: 1, field: '', message, severity: 'warning' }]
 }
 
-export async function readDeckFile(decksDir: string, file: string): Promise<DeckFile | Diagnostic> {
+/**
+ * One deck file's text, or why it is not a deck. Synchronous: a deck is a few KB, and a deck job
+ * (deck-job.ts) has nothing else to do while it waits; an await here left each thread idle.
+ */
+export function readDeckFile(decksDir: string, file: string): DeckFile | Diagnostic {
   const problem = (message: string): Diagnostic => ({ file, line: 1, col: 1, field: '', message, severity: 'error' })
   const where = containedPath(decksDir, file)
   if ('refused' in where) {
@@ -44,14 +50,14 @@ export async function readDeckFile(decksDir: string, file: string): Promise<Deck
       ? 'leads outside the decks folder through a symbolic link: decks are read only from inside it; copy the file itself into the decks folder'
       : 'the file is gone or is a broken symbolic link: restore it or remove the link')
   }
-  const stats = await stat(where.path)
+  const stats = statSync(where.path)
   if (!stats.isFile()) return problem(stats.isDirectory() ? 'this is a folder, not a deck: a deck is a Markdown file' : 'this is not a regular file: a deck is a Markdown file')
   if (stats.size > MAX_DECK_BYTES) return problem(`the file is ${(stats.size / 1024 / 1024).toFixed(1)} MB; a deck must stay under 1 MB: move large content into images or split the deck`)
-  const bytes = await readFile(where.path)
+  const bytes = readFileSync(where.path)
   if (isUtf16(bytes)) return problem('the file is saved as UTF-16 ("Unicode"): save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)')
   if (bytes.includes(0)) return problem('this is not a text file: a deck is Markdown saved as UTF-8 text')
   try {
-    return { file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
+    return { file, text: UTF8.decode(bytes) }
   } catch {
     return problem('the file is not UTF-8 text: save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)')
   }
@@ -80,7 +86,7 @@ export function listDecks(decksDir: string, listing?: readonly ListedFile[]): { 
 export async function readDecks(decksDir: string): Promise<{ files: DeckFile[]; problems: Diagnostic[] }> {
   assertDecksFolder(decksDir)
   const listed = listFiles(decksDir)
-  const results = await Promise.all(listed.filter(isDeck).map((f) => readDeckFile(decksDir, f.name)))
+  const results = listed.filter(isDeck).map((f) => readDeckFile(decksDir, f.name))
   const files = results.filter((r): r is DeckFile => 'text' in r)
   const problems = [...results.filter((r): r is Diagnostic => !('text' in r)), ...listed.flatMap((f) => linkOutside(decksDir, f))]
   return { files, problems }

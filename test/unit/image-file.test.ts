@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { formatDiagnostic } from '../../src/core/diagnostic.ts'
 import { rasterType } from '../../src/io/image-type.ts'
-import { loadDecks } from '../../src/io/load-decks.ts'
+import { loadDeck, loadDecks } from '../../src/io/load-decks.ts'
 import { checkSvg } from '../../src/io/svg-check.ts'
 import { tempDir } from '../helpers/build-fixture.ts'
 import { FIXTURE_DECKS, ROOT, siteConfig, THEMES } from '../helpers/site.ts'
@@ -105,5 +105,33 @@ describe('files that are not regular files', () => {
     execFileSync('mkfifo', [join(decksDir, 'rohr.png')])
     const loaded = await loadDecks({ decksDir, themes: THEMES, site: siteConfig() })
     expect(loaded.diagnostics.map((d) => formatDiagnostic(d))).toEqual(['rohr.md:9:9 image "rohr.png" is not a regular file: name an image file'])
+  })
+})
+
+describe('each image is read and checked once, and a build keeps the bytes it checked', () => {
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>'
+  const png = bytes([0x89], 'PNG\r\n\x1a\n', [0, 0, 0, 13], 'IHDR')
+  const decksDir = tempDir('once')
+  mkdirSync(join(decksDir, 'img'))
+  writeFileSync(join(decksDir, 'img/a.svg'), svg)
+  writeFileSync(join(decksDir, 'img/b.png'), png)
+  writeFileSync(join(decksDir, 'img/c.svg'), '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
+  const text = (images: string) =>
+    `---\ntitle: Bilder\ndate: 2026-12-03\naudience: Vertrieb\nhomework:\n  - { kind: follow, title: Folgen, url: "https://example.com" }\n---\n\n# Bilder\n\n${images}\n`
+  const ctx = { decksDir, themes: THEMES, site: siteConfig() }
+
+  it('a build gets every image with the very bytes that passed the check', () => {
+    const loaded = loadDeck(text('![A](img/a.svg) ![B](img/b.png) ![A again](img/a.svg)'), 'bilder.md', ctx, { bytes: true })
+    expect(loaded.diagnostics).toEqual([])
+    expect([...loaded.images.keys()]).toEqual(['img/a.svg', 'img/b.png'])
+    expect(loaded.images.get('img/a.svg')).toEqual({ type: 'svg', size: svg.length, bytes: Buffer.from(svg) })
+    expect(loaded.images.get('img/b.png')).toEqual({ type: 'png', size: png.length, bytes: png })
+  })
+
+  it('a refused image is reported and never handed on; a check alone keeps no bytes', () => {
+    const loaded = loadDeck(text('![A](img/a.svg) ![C](img/c.svg)'), 'bilder.md', ctx, { bytes: true })
+    expect(loaded.diagnostics.map((d) => formatDiagnostic(d))).toEqual([expect.stringMatching(/^bilder\.md:11:22 image "img\/c\.svg" contains the event handler onload=/)])
+    expect([...loaded.images.keys()]).toEqual(['img/a.svg'])
+    expect(loadDeck(text('![A](img/a.svg)'), 'bilder.md', ctx).images.get('img/a.svg')).toEqual({ type: 'svg', size: svg.length })
   })
 })
