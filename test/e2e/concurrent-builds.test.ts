@@ -39,7 +39,8 @@ function cliProject(): string {
   symlinkSync(join(ROOT, 'node_modules/esbuild'), join(root, 'node_modules/esbuild'))
   cpSync(join(ROOT, 'src/cli/run.mjs'), join(root, 'src/cli/run.mjs'))
   mkdirSync(join(root, 'src/io'))
-  cpSync(join(ROOT, 'src/io/bundle-cache.mjs'), join(root, 'src/io/bundle-cache.mjs')) // run.mjs's cache rules
+  // run.mjs's cache rules and its esbuild plugin
+  for (const file of ['bundle-cache.mjs', 'native-class-fields.mjs']) cpSync(join(ROOT, 'src/io', file), join(root, 'src/io', file))
   // Waits for a line on stdin before importing its second chunk, as a long command would.
   writeFileSync(
     join(root, 'src/cli/entry.ts'),
