@@ -3,6 +3,7 @@
 // diagnostics are the same as on one core.
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
+import { inBatches } from './batches.ts'
 import { buildDeck, type DeckJob, type DeckOutput } from './deck-job.ts'
 import { workerScript } from './worker-bundle.ts'
 
@@ -33,53 +34,13 @@ export function workerCount(option?: number): number {
  * from one queue (this thread's share shrinks while the workers start up).
  */
 export async function buildDecks(files: readonly string[], job: DeckJob, workers: number): Promise<DeckOutput[]> {
-  const outputs: DeckOutput[] = new Array(files.length)
-  let next = 0
-  const take = (): { from: number; batch: readonly string[] } | undefined => {
-    if (next >= files.length) return undefined
-    const from = next
-    next = Math.min(files.length, next + BATCH)
-    return { from, batch: files.slice(from, next) }
-  }
-  const here = async () => {
-    for (let work = take(); work; work = take()) {
-      for (const [i, file] of work.batch.entries()) outputs[work.from + i] = buildDeck(file, job)
-      // buildDeck never waits: between batches, let the workers' answers in, or each would wait for this thread's last batch.
-      await new Promise((resolve) => setImmediate(resolve))
-    }
-  }
   const threads = Math.min(workers, Math.ceil(files.length / BATCH))
-  if (threads <= 1 || files.length < MIN_DECKS_FOR_WORKERS) {
-    await here()
-    return outputs
-  }
+  if (threads <= 1 || files.length < MIN_DECKS_FOR_WORKERS) return inBatches(files, BATCH, [], (file) => buildDeck(file, job))
   const script = await workerScript()
-  const run = (worker: Worker) =>
-    new Promise<void>((resolve, reject) => {
-      let pending = 0
-      const send = () => {
-        const work = take()
-        if (!work) return pending === 0 && resolve()
-        pending++
-        worker.postMessage({ from: work.from, files: work.batch })
-      }
-      worker.on('message', ({ from, results }: { from: number; results: DeckOutput[] }) => {
-        pending--
-        results.forEach((result, i) => (outputs[from + i] = result))
-        send()
-      })
-      worker.on('error', reject)
-      // After the last batch the pool ends the worker: rejecting a settled promise does nothing.
-      worker.on('exit', (code) => reject(new Error(`a deck worker stopped before its decks were built (exit code ${code})`)))
-      // Two batches in flight: the next one waits in the worker's queue, not for this thread to be free.
-      send()
-      send()
-    })
   const pool = Array.from({ length: threads - 1 }, () => new Worker(script, { workerData: job, resourceLimits: WORKER_LIMITS }))
   try {
-    await Promise.all([here(), ...pool.map(run)])
+    return await inBatches(files, BATCH, pool, (file) => buildDeck(file, job))
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()))
   }
-  return outputs
 }

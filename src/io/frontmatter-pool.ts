@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads'
 import type { ParseContext } from '../core/parse-deck.ts'
 import { parseFrontmatter, type FrontmatterResult } from '../core/parse-frontmatter.ts'
+import { inBatches } from './batches.ts'
 import { MIN_DECKS_FOR_WORKERS } from './deck-pool.ts'
 import type { DeckFile } from './read-decks.ts'
 import { workerScript } from './worker-bundle.ts'
@@ -31,48 +32,14 @@ export function frontmatterPool(ctx: ParseContext, workers: number): Frontmatter
   started.catch(() => undefined)
   return {
     async parse(decks) {
-      const results: FrontmatterResult[] = new Array(decks.length)
-      let next = 0
-      const take = () => {
-        if (next >= decks.length) return undefined
-        const from = next
-        next = Math.min(decks.length, next + BATCH)
-        return { from, batch: decks.slice(from, next) }
-      }
-      const here = async () => {
-        for (let work = take(); work; work = take()) {
-          work.batch.forEach((d, i) => (results[work.from + i] = parseFrontmatter(d.text, d.file, ctx)))
-          await new Promise((resolve) => setImmediate(resolve)) // the workers' answers come in between
-        }
-      }
       const pool = decks.length < MIN_DECKS_FOR_WORKERS ? [] : await started
-      const run = (worker: Worker) =>
-        new Promise<void>((resolve, reject) => {
-          let pending = 0
-          const send = () => {
-            const work = take()
-            if (!work) return pending === 0 && resolve()
-            pending++
-            worker.postMessage({ from: work.from, decks: work.batch })
-          }
-          const answer = ({ from, results: parsed }: { from: number; results: FrontmatterResult[] }) => {
-            pending--
-            parsed.forEach((result, i) => (results[from + i] = result))
-            send()
-          }
-          worker.on('message', answer)
-          worker.once('error', reject)
-          send()
-          send()
-        })
       // Referenced while they work: their answers are what this thread waits for.
       for (const worker of pool) worker.ref()
       try {
-        await Promise.all([here(), ...pool.map(run)])
+        return await inBatches(decks, BATCH, pool, (d) => parseFrontmatter(d.text, d.file, ctx))
       } finally {
-        for (const worker of pool) worker.removeAllListeners('message').unref()
+        for (const worker of pool) worker.unref()
       }
-      return results
     },
     async close() {
       await Promise.all((await started.catch(() => [])).map((worker) => worker.terminate()))

@@ -3,9 +3,10 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ParseContext } from '../core/parse-deck.ts'
 import { parseFrontmatter } from '../core/parse-frontmatter.ts'
+import type { Batch } from './batches.ts'
 
 const ctx = workerData as ParseContext
 
-parentPort!.on('message', ({ from, decks }: { from: number; decks: { file: string; text: string }[] }) => {
-  parentPort!.postMessage({ from, results: decks.map((d) => parseFrontmatter(d.text, d.file, ctx)) })
+parentPort!.on('message', ({ from, batch }: Batch<{ file: string; text: string }>) => {
+  parentPort!.postMessage({ from, results: batch.map((d) => parseFrontmatter(d.text, d.file, ctx)) })
 })
