@@ -113,7 +113,7 @@ describe('the default build opened from a folder (file://, no web server)', () =
     await page.locator('section.updeck-homework .updeck-homework-head a').click()
     await page.waitForURL(pathToFileURL(join(site, deck.slug, 'homework', 'index.html')).href)
     await expect.poll(() => page.locator('ol.tasks > li').count()).toBe(deck.homework.length)
-    expect(await styled(page)).toBe(true)
+    await expect.poll(() => styled(page), { timeout: 10_000 }).toBe(true) // the stylesheet may load after the list
 
     // A due task's reminder downloads as a calendar file that an iCalendar parser reads.
     const due = deck.homework.findIndex((t) => t.due)
@@ -271,10 +271,10 @@ describe('a site in a folder whose own path has spaces, # and umlauts, with deck
       expect(page.url().startsWith(pathToFileURL(hostile + sep).href), page.url()).toBe(true)
       expect((await brokenSlideImages(page)).broken).toEqual([])
       await page.keyboard.press('End')
-      await expect.poll(() => page.locator('section.updeck-homework').evaluate((s) => s.classList.contains('present'))).toBe(true)
+      await expect.poll(() => page.locator('section.updeck-homework').evaluate((s) => s.classList.contains('present')), { timeout: 10_000 }).toBe(true)
       await page.locator('section.updeck-homework .updeck-homework-head a').click()
-      await expect.poll(() => page.locator('ol.tasks > li').count()).toBe(4)
-      expect(await styled(page)).toBe(true)
+      await expect.poll(() => page.locator('ol.tasks > li').count(), { timeout: 10_000 }).toBe(4)
+      await expect.poll(() => styled(page), { timeout: 10_000 }).toBe(true) // the stylesheet may load after the list
       await page.locator('.crumbs a').first().click()
       await page.waitForURL(pathToFileURL(join(hostile, 'index.html')).href)
     }
