@@ -96,7 +96,6 @@ function hashDecksFolder(key: BuildKey, project: string, decksDir: string, earli
 /** Coarser than any file system's clock (FAT: 2 s). */
 const RACY_MS = 2000
 
-
 function outputManifest(outDir: string): Manifest {
   return Object.fromEntries(fileListing(outDir).map((f) => [f.name, f.stamp]))
 }
@@ -163,7 +162,7 @@ function sameManifest(a: Manifest, b: Manifest): boolean {
 
 /** A manifest in the listing's order (file-listing.ts sorts by code unit). */
 export function sortedManifest(manifest: Manifest): Manifest {
-  return Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => byName(a, b)))
 }
 
 /**
