@@ -80,25 +80,30 @@ describe('site settings from vite.config.ts', () => {
     expect(indexHeading(outDir)).toBe('Leichtbau Beispiel AG: Präsentationen')
   })
 
-  it('reads a config that needs more of vite (loadEnv) through vite, and builds with what it says', async () => {
-    const config = `import { defineConfig, loadEnv } from 'vite'\nimport { updeck } from ${UPDECK}\n\nconst env = loadEnv('production', import.meta.dirname, 'UPDECK_')\nexport default defineConfig({ plugins: [updeck({ organisation: env.UPDECK_ORGANISATION })] })\n`
-    const { root } = project(config, { '.env': 'UPDECK_ORGANISATION=Muster aus der Umgebung GmbH\n' })
-    const outDir = join(root, 'site')
-    const traced = await traceBuild(root, outDir)
-    expect(traced.code, traced.stderr).toBe(0)
-    expect(traced.modules.some(isVite)).toBe(true)
-    expect(indexHeading(outDir)).toBe('Muster aus der Umgebung GmbH: Präsentationen')
-  })
-
-  it('reads a config with a plugin of its own through vite, which may need vite to run it', async () => {
-    const config = `import { updeck } from ${UPDECK}\n\nconst stamp = { name: 'stamp', transformIndexHtml: (html) => html }\nexport default { plugins: [updeck({ organisation: 'Mit Plugin GmbH' }), stamp] }\n`
-    const { root } = project(config)
-    const outDir = join(root, 'site')
-    const traced = await traceBuild(root, outDir)
-    expect(traced.code, traced.stderr).toBe(0)
-    expect(traced.modules.some(isVite)).toBe(true)
-    expect(indexHeading(outDir)).toBe('Mit Plugin GmbH: Präsentationen')
-  })
+  const throughVite: { needs: string; config: string; files: Record<string, string>; organisation: string }[] = [
+    {
+      needs: 'more of vite (loadEnv)',
+      config: `import { defineConfig, loadEnv } from 'vite'\nimport { updeck } from ${UPDECK}\n\nconst env = loadEnv('production', import.meta.dirname, 'UPDECK_')\nexport default defineConfig({ plugins: [updeck({ organisation: env.UPDECK_ORGANISATION })] })\n`,
+      files: { '.env': 'UPDECK_ORGANISATION=Muster aus der Umgebung GmbH\n' },
+      organisation: 'Muster aus der Umgebung GmbH',
+    },
+    {
+      needs: 'a plugin of its own (which may need vite to run it)',
+      config: `import { updeck } from ${UPDECK}\n\nconst stamp = { name: 'stamp', transformIndexHtml: (html) => html }\nexport default { plugins: [updeck({ organisation: 'Mit Plugin GmbH' }), stamp] }\n`,
+      files: {},
+      organisation: 'Mit Plugin GmbH',
+    },
+  ]
+  for (const { needs, config, files, organisation } of throughVite) {
+    it(`reads a config that needs ${needs} through vite, and builds with what it says`, async () => {
+      const { root } = project(config, files)
+      const outDir = join(root, 'site')
+      const traced = await traceBuild(root, outDir)
+      expect(traced.code, traced.stderr).toBe(0)
+      expect(traced.modules.some(isVite)).toBe(true)
+      expect(indexHeading(outDir)).toBe(`${organisation}: Präsentationen`)
+    })
+  }
 
   it('runs the config again for every build: one that reads the environment sees the current value', async () => {
     // A function config, as defineConfig allows: called with the env of a build.
