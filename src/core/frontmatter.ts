@@ -1,5 +1,5 @@
 // The zod schemas for a deck's frontmatter and the site options: the one source of their types.
-import { z } from 'zod'
+import * as z from 'zod'
 import { campaignDomain } from './campaign.ts'
 import { checkHttpsUrl } from './safe-url.ts'
 
