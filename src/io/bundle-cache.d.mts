@@ -6,3 +6,5 @@ export function hashSources(hash: Hash, dir: string): Hash
 export const keepModuleUrls: Plugin
 export function publishBundle(building: string, outdir: string, out: string, now?: number): void
 export function markInUse(outdir: string, now?: number): void
+export const scriptImports: Plugin
+export function runScript(file: string, command: string | undefined, importModule: (specifier: string) => Promise<unknown>): void

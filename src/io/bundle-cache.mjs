@@ -2,9 +2,12 @@
 // deck worker's (worker-bundle.ts): a fingerprint of the sources, each source's own module URL, and
 // a cache folder per fingerprint that is written aside, renamed into place and never removed under
 // a running command. Plain JavaScript: run.mjs runs before anything can load TypeScript.
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, existsSync, utimesSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, existsSync, utimesSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { Script } from 'node:vm'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 /** Spelled in parts: a bundle of this file must not find the expressions it replaces in its text. */
@@ -58,4 +61,61 @@ export function publishBundle(building, outdir, out, now = Date.now()) {
 export function markInUse(outdir, now = Date.now()) {
   const date = new Date(now)
   utimesSync(outdir, date, date)
+}
+
+/**
+ * esbuild plugin for the command line's script bundle: src/io/import-module.ts calls the import()
+ * that runScript passes in. On Node 20 a script compiled from a code cache loses its own import()
+ * ("A dynamic import callback was not specified"); runScript passes no callback for it, so an import()
+ * left in the bundle fails on every run, not only on cached ones.
+ */
+export const scriptImports = {
+  name: 'script-imports',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]io[\\/]import-module\.ts$/ }, () => ({
+      contents: 'export const importModule = (specifier) => __updeckImport(specifier)',
+      loader: 'js',
+    }))
+  },
+}
+
+/**
+ * Runs the CommonJS bundle `file` as a script with a V8 code cache (compiled functions) beside it,
+ * one per command: a build compiles other functions than a check. The cache is made when the command
+ * ends, so it holds every function the command compiled, and is written aside and renamed. A cache
+ * belongs to its bundle's folder, which is never changed once published, so it never meets other code
+ * (V8 itself checks only the source's length, its own version and flags: it refuses a cache of another
+ * node or of other flags, and then the cache is made anew).
+ */
+export function runScript(file, command, importModule) {
+  if (process.sourceMapsEnabled) {
+    // node --enable-source-maps maps the stack traces of the modules it loads itself, not of a vm
+    // script's: then the bundle is required, without a code cache, and finds the import() here.
+    globalThis.__updeckImport = importModule
+    createRequire(file)(file)
+    return
+  }
+  const source = readFileSync(file, 'utf8')
+  const cacheFile = join(dirname(file), `${/^[a-z]+$/.test(command ?? '') ? command : 'other'}.code-cache`)
+  let cachedData
+  try {
+    cachedData = readFileSync(cacheFile)
+  } catch {
+    cachedData = undefined // not made yet
+  }
+  // The wrapper on the first line, as node wraps a CommonJS module: line numbers stay those of the bundle.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname, __updeckImport) {${source}\n})`, { filename: file, cachedData })
+  if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeCodeCache(cacheFile, script))
+  const module = { exports: {} }
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), importModule)
+}
+
+function writeCodeCache(file, script) {
+  const aside = `${file}.${randomUUID().slice(0, 8)}.tmp`
+  try {
+    writeFileSync(aside, script.createCachedData(), { flag: 'wx' })
+    renameSync(aside, file)
+  } catch {
+    rmSync(aside, { force: true }) // a read-only cache folder: the next command compiles again
+  }
 }

@@ -2,6 +2,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import type { Browser } from 'playwright-core'
+import { importModule } from './import-module.ts'
 
 /** The flags the tests and the benchmark use too: headless, no sandbox (containers, root), nothing that phones home. */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -39,7 +40,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): { path: stri
 export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Promise<{ browser: Browser } | { problem: string }> {
   const found = findChromium(env)
   if ('problem' in found) return found
-  const { chromium } = await import('playwright-core')
+  const { chromium } = await importModule<typeof import('playwright-core')>('playwright-core')
   try {
     return { browser: await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS }) }
   } catch (error) {

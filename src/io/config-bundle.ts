@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url'
 import type { Message, Plugin } from 'esbuild'
 import { readJson, writeAside } from './cache-file.ts'
 import { sizeAndTime } from './file-listing.ts'
+import { importModule } from './import-module.ts'
 
 export interface StandIns {
   /** Bare imports (`vite`) → the source of the module that replaces them. */
@@ -46,7 +47,7 @@ export async function bundleConfig(root: string, configFile: string, standIns: S
   const cached = readJson<Stamps>(stampsFile)
   if (cached && stampOf(join(cache, cached.bundle)) && Object.entries(cached.inputs).every(([path, stamp]) => stampOf(path) === stamp)) return { file: join(cache, cached.bundle) }
 
-  const { build } = await import('esbuild') // only here: a cached bundle needs no compiler
+  const { build } = await importModule<typeof import('esbuild')>('esbuild') // only here: a cached bundle needs no compiler
   let result
   try {
     result = await build({
@@ -100,7 +101,7 @@ let evaluations = 0
 
 /** Imports the bundle afresh (never node's cached module): the config runs again, with today's environment. */
 export async function evaluateBundle(file: string): Promise<unknown> {
-  return ((await import(`${pathToFileURL(file).href}?run=${++evaluations}`)) as { default?: unknown }).default
+  return (await importModule<{ default?: unknown }>(`${pathToFileURL(file).href}?run=${++evaluations}`)).default
 }
 
 function standInPlugin(standIns: StandIns): Plugin {

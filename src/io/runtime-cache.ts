@@ -11,6 +11,7 @@ import type { UserConfig } from 'vite'
 import { RUNTIME_MANIFEST } from '../core/runtime-manifest.ts'
 import { hashProject } from './file-listing.ts'
 import type { RuntimeAssets } from './write-site.ts'
+import { importModule } from './import-module.ts'
 
 /** vite's version, read from its package.json: importing vite only to ask would cost a third of a small build. */
 function viteVersion(): string {
@@ -31,7 +32,7 @@ export async function cachedRuntime(root: string, viteConfig: () => Promise<User
   const manifest = join(dir, RUNTIME_MANIFEST)
   if (!existsSync(manifest)) {
     const building = `${dir}.${randomUUID().slice(0, 8)}.tmp` // unique, also for two builds in one process
-    const [vite, config] = await Promise.all([import('vite'), viteConfig()])
+    const [vite, config] = await Promise.all([importModule<typeof import('vite')>('vite'), viteConfig()])
     await vite.build(
       vite.mergeConfig(config, {
         configFile: false,

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { hashSources, keepModuleUrls, markInUse, publishBundle } from './bundle-cache.mjs'
 import { nativeClassFieldsPlugin } from './native-class-fields.mjs'
+import { importModule } from './import-module.ts'
 
 const ENTRY = fileURLToPath(new URL('./deck-worker.ts', import.meta.url))
 /** Every worker thread's entry, bundled together: the deck pool's and the dev server's frontmatter pool's. */
@@ -43,7 +44,7 @@ async function bundle(): Promise<URL> {
   const outdir = join(CACHE, sourceStamp())
   const out = join(outdir, 'deck-worker.mjs')
   if (!Object.keys(ENTRIES).every((name) => existsSync(join(outdir, `${name}.mjs`)))) {
-    const { build } = await import('esbuild')
+    const { build } = await importModule<typeof import('esbuild')>('esbuild')
     const building = `${outdir}.${randomUUID().slice(0, 8)}.tmp`
     await build({
       entryPoints: ENTRIES,

@@ -3,7 +3,8 @@
 // its api. Builds that need only the options use site-settings.ts, which does not load vite.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { loadConfigFromFile, type PluginOption, type UserConfig } from 'vite'
+import type { PluginOption, UserConfig } from 'vite'
+import { importModule } from '../io/import-module.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
 import { withSiteUrl } from './options.ts'
 
@@ -23,7 +24,7 @@ function configFilePath(root: string): string | undefined {
  */
 export async function loadViteConfig(root: string, siteUrl?: string): Promise<LoadedConfig> {
   const path = configFilePath(root)
-  const loaded = path ? await loadConfigFromFile({ command: 'build', mode: 'production' }, path, root, 'silent') : null
+  const loaded = path ? await (await importModule<typeof import('vite')>('vite')).loadConfigFromFile({ command: 'build', mode: 'production' }, path, root, 'silent') : null
   const config = loaded?.config ?? {}
   const plugins = ((config.plugins ?? []) as PluginOption[]).flat(Infinity as 1)
   for (const plugin of plugins) {

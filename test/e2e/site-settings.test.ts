@@ -74,8 +74,8 @@ describe('site settings from vite.config.ts', () => {
     const traced = await traceBuild(root, outDir)
     expect(traced.code, traced.stderr).toBe(0)
     expect(traced.stdout).toMatch(/^built site in /m)
-    // The tracer saw the build (the light settings loader among its modules), and no module of vite or rolldown.
-    expect(traced.modules.some((url) => /\/site-settings-\w+\.mjs$/.test(url))).toBe(true)
+    // The tracer saw the build (the bundled config among its modules), and no module of vite or rolldown.
+    expect(traced.modules.some((url) => /\/\.cache\/updeck\/config\/[\w-]+\.mjs\?run=\d+$/.test(url))).toBe(true)
     expect(traced.modules.filter(isVite)).toEqual([])
     expect(indexHeading(outDir)).toBe('Leichtbau Beispiel AG: Präsentationen')
   })
