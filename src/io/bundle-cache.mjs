@@ -82,7 +82,7 @@ export const scriptImports = {
 /**
  * Runs the CommonJS bundle `file` as a script with a V8 code cache (compiled functions) beside it,
  * one per command: a build compiles other functions than a check. The cache is made when the command
- * ends, so it holds every function the command compiled, and is written aside and renamed. A cache
+ * ends well, so it holds every function the command compiled, and is written aside and renamed. A cache
  * belongs to its bundle's folder, which is never changed once published, so it never meets other code
  * (V8 itself checks only the source's length, its own version and flags: it refuses a cache of another
  * node or of other flags, and then the cache is made anew).
@@ -105,7 +105,8 @@ export function runScript(file, command, importModule) {
   }
   // The wrapper on the first line, as node wraps a CommonJS module: line numbers stay those of the bundle.
   const script = new Script(`(function (exports, require, module, __filename, __dirname, __updeckImport) {${source}\n})`, { filename: file, cachedData })
-  if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeCodeCache(cacheFile, script))
+  // Made by a command that succeeded: one that stopped early (bad arguments, a broken deck) compiled little.
+  if (!cachedData || script.cachedDataRejected) process.once('exit', (code) => code === 0 && writeCodeCache(cacheFile, script))
   const module = { exports: {} }
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), importModule)
 }

@@ -52,6 +52,9 @@ const { version } = JSON.parse(readFileSync(join(ROOT, 'node_modules/esbuild/pac
 describe('the command line runs from a code cache', () => {
   it('makes a cache per command, runs from it, and runs the new code after an edit of the same length', async () => {
     const root = cliProject('version A')
+    // A command that fails compiled little of what the command does: it leaves no cache.
+    await expect(cli(root, ['build', 'throw'])).rejects.toMatchObject({ code: 1 })
+    expect(Object.values(caches(root))).toEqual([{}])
     expect((await cli(root)).stdout).toBe(`version A with esbuild ${version}\n`)
     const [made] = Object.values(caches(root))
     expect(Object.keys(made!)).toEqual(['build.code-cache'])
