@@ -39,14 +39,14 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateResult> {
   const { write, target, record, manifest: last } = update
   const scratch = write.outDir
   const keys = new Map<string, string>()
-  const site = await renderSite(write, reusable(record, update.siteKey, update.inputs, keys, update.read))
+  const site = await renderSite(write, reusable(record, update.siteKey, update.inputs, keys, update.read), (decks, rendered) => sameSiteData(record, decks, rendered))
   const built = site.rendered
   const decks = { total: site.decks.length, rendered: built.length }
   if (hasErrors(site.diagnostics)) return { ok: false, diagnostics: site.diagnostics, decks }
 
   // The output is what the last build wrote, except where someone changed it since: a page is unchanged
   // when its hash is, and all are when the decks they show are (their calendar keeps the stamp it had).
-  const same = sameSiteData(record, site.decks)
+  const same = site.unchanged
   const all = same ? [] : site.pages()
   const hashes = same ? record.pages : pageHashes(all)
   const pages = all.filter((page) => record.pages[page.path] !== hashes[page.path])
@@ -70,9 +70,8 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateResult> {
   const manifest: Manifest = { ...last }
   for (const file of removed) delete manifest[file]
   for (const file of changed) manifest[file] = sizeAndTime(statSync(join(target, file)))
-  const next = siteRecord(update.siteKey, update.inputs, site.decks, hashes, keys)
-  // The same data as recorded: the recorded objects, so that the record's data file is kept as it is.
-  if (same) for (const [file, entry] of Object.entries(next.decks)) entry.deck = record.decks[file]!.deck
+  // The same data as recorded: the record's data file is kept as it is, and no deck's data is read.
+  const next = siteRecord(update.siteKey, update.inputs, site.decks, hashes, keys, same ? record.data : undefined)
   // New files break the listing's order; replaced ones keep their place.
   const added = changed.some((file) => !Object.hasOwn(last, file))
   return { ok: true, diagnostics: site.diagnostics, decks, record: next, manifest: added ? sortedManifest(manifest) : manifest, folders: folders && updatedFolders(target, folders, [...changed, ...gone]) }

@@ -2,7 +2,7 @@
 import { checkSlugs, forwardingPages, sitePages } from '../core/build-site.ts'
 import { hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
-import type { Diagnostic, Page } from '../core/model.ts'
+import type { Deck, Diagnostic, Page } from '../core/model.ts'
 import type { SiteAssets } from '../core/site-context.ts'
 import { siteClock } from './clock.ts'
 import type { DeckJob, DeckOutput } from './deck-job.ts'
@@ -40,6 +40,8 @@ export interface RenderedSite {
   rendered: DeckOutput[]
   /** index.html, decks.json, feed.xml, plan, meetings.ics and the forwarding pages, made when asked for. */
   pages: () => Page[]
+  /** What `unchanged` said: the decks' data is that of a build whose checks between decks passed. */
+  unchanged: boolean
 }
 
 /** Reads and checks every deck; writes nothing but the decks' files when one has an error. Returns all diagnostics. */
@@ -54,7 +56,15 @@ export async function writeSite(options: WriteSite): Promise<Diagnostic[]> {
  * valid) and returns the site pages about all decks, unwritten. One deck at a time on each thread:
  * a thousand decks' pages are never all in memory.
  */
-export async function renderSite(options: WriteSite, reuse: (file: string) => DeckOutput | undefined = () => undefined): Promise<RenderedSite> {
+export async function renderSite(
+  options: WriteSite,
+  reuse: (file: string) => DeckOutput | undefined = () => undefined,
+  /**
+   * True when the decks' data (all but the slides) is that of a build that passed the checks between
+   * decks (addresses, forwarding pages): they are not made again, nor are the reused decks' data read.
+   */
+  unchanged: (decks: DeckOutput[], rendered: DeckOutput[]) => boolean = () => false,
+): Promise<RenderedSite> {
   const { site, decksDir, themes, outDir, base } = options
   const clock = siteClock(options.today)
   const job: DeckJob = { site, decksDir, themes, outDir, base, today: clock.today, stamp: options.stamp ?? clock.stamp, runtime: options.runtime, exports: options.withExports ?? false }
@@ -67,18 +77,20 @@ export async function renderSite(options: WriteSite, reuse: (file: string) => De
   const built = await buildDecks(listed.files.filter((file) => !reused.has(file)), job, workerCount(options.workers))
   const byFile = new Map(built.map((d) => [d.file, d]))
   const decks = listed.files.map((file) => reused.get(file) ?? byFile.get(file)!)
+  const known = unchanged(decks, built)
+  let parsed: Deck[] | undefined
+  const all = () => (parsed ??= decks.flatMap((d) => (d.deck ? [d.deck] : [])))
   // The order of a one-thread build: unreadable files, linked folders, each deck's own, then between decks.
-  const parsed = decks.flatMap((d) => (d.deck ? [d.deck] : []))
   const diagnostics = [
     ...decks.filter((d) => d.unreadable).flatMap((d) => d.diagnostics),
     ...listed.problems,
     ...decks.filter((d) => !d.unreadable).flatMap((d) => d.diagnostics),
-    ...checkSlugs(parsed),
+    ...(known ? [] : checkSlugs(all())),
   ]
-  if (hasErrors(diagnostics)) return { diagnostics, decks, rendered: built, pages: () => [] }
+  if (hasErrors(diagnostics)) return { diagnostics, decks, rendered: built, pages: () => [], unchanged: known }
   const ctx = { site, base, today: job.today, stamp: job.stamp, exports: job.exports, assets: { ...options.runtime, image: unused } }
   // Only tasks the build forwarded (task.forward) get a forwarding page, whatever shortLinks says.
-  return { diagnostics, decks, rendered: built, pages: () => [...forwardingPages(parsed, ctx), ...sitePages(parsed, ctx)] }
+  return { diagnostics, decks, rendered: built, pages: () => [...forwardingPages(all(), ctx), ...sitePages(all(), ctx)], unchanged: known }
 }
 
 /** The site pages link no deck image. */

@@ -5,7 +5,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Deck } from '../../src/core/model.ts'
 import { siteRecordFile } from '../../src/io/build-stamp.ts'
-import { readSiteRecord, saveSiteRecord, type SiteRecord } from '../../src/io/site-record.ts'
+import type { Inputs } from '../../src/io/build-stamp.ts'
+import type { DeckOutput } from '../../src/io/deck-job.ts'
+import { readSiteRecord, reusable, sameSiteData, saveSiteRecord, siteRecord, type SiteRecord } from '../../src/io/site-record.ts'
 import { tempDir } from '../helpers/build-fixture.ts'
 
 const OUT = '/srv/site'
@@ -44,6 +46,38 @@ describe('the site record', () => {
 
     saveSiteRecord(root, OUT, record('Zwei', 'k3'), readSiteRecord(root, OUT))
     expect(readSiteRecord(root, OUT)).toMatchObject(record('Zwei', 'k3'))
+  })
+
+  it('after an edit of slides, keeps the data file and reads no other deck’s data; after a new title, rewrites it', () => {
+    const root = tempDir('record')
+    const two = (file: string, title: string) => ({ ...deck(title), file, slug: file.replace('.md', '') })
+    const inputs = { decksDir: '/decks', files: new Map([['a.md', 'ha'], ['b.md', 'hb']]), hash: 'i', seen: { at: 0, files: {} }, listing: [] } as Inputs
+    const outputs: DeckOutput[] = [
+      { file: 'a.md', deck: two('a.md', 'Eins'), diagnostics: [], files: ['a/index.html'], images: [] },
+      { file: 'b.md', deck: two('b.md', 'Zwei'), diagnostics: [], files: ['b/index.html'], images: [] },
+    ]
+    saveSiteRecord(root, OUT, siteRecord('s', inputs, outputs, { 'index.html': 'h' }))
+    const dataFile = siteRecordFile(root, OUT, '.decks')
+    const written = readFileSync(dataFile, 'utf8')
+
+    const edited = (title: string) => {
+      const previous = readSiteRecord(root, OUT)!
+      const keys = new Map<string, string>()
+      const reuse = reusable(previous, 's', { ...inputs, files: new Map([['a.md', 'ha2'], ['b.md', 'hb']]) }, keys)
+      expect(reuse('a.md')).toBeUndefined() // a.md changed: rendered again
+      const rendered = { ...outputs[0]!, deck: two('a.md', title) }
+      const decks = [rendered, reuse('b.md')!]
+      const same = sameSiteData(previous, decks, [rendered])
+      saveSiteRecord(root, OUT, siteRecord('s', inputs, decks, previous.pages, keys, same ? previous.data : undefined), previous)
+      return { same, bRead: !Object.getOwnPropertyDescriptor(previous.decks['b.md'], 'deck')!.get }
+    }
+    expect(edited('Eins')).toEqual({ same: true, bRead: false })
+    expect(readFileSync(dataFile, 'utf8')).toBe(written)
+    expect(readSiteRecord(root, OUT)!.decks['b.md']!.deck).toEqual(two('b.md', 'Zwei'))
+
+    expect(edited('Neu')).toEqual({ same: false, bRead: true })
+    const read = readSiteRecord(root, OUT)!
+    expect([read.decks['a.md']!.deck, read.decks['b.md']!.deck]).toEqual([two('a.md', 'Neu'), two('b.md', 'Zwei')])
   })
 
   it('is not used when its data file belongs to another build', () => {
