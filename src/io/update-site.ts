@@ -53,9 +53,16 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateResult> {
   pageWriter(scratch)(pages)
   // Deck files first, the pages that link them after: a reader never follows a link to a missing page.
   const written = [...new Set([...built.flatMap((d) => d.files), ...pages.map((p) => p.path)])]
-  const now = new Set([...site.decks.flatMap((d) => d.files), ...Object.keys(hashes)])
-  const before = [...Object.values(record.decks).flatMap((d) => d.files), ...Object.keys(record.pages)]
-  const removed = [...new Set(before)].filter((f) => !now.has(f) && Object.hasOwn(last, f))
+  // A reused deck's files are the record's: only those of decks rendered again or gone, and the pages
+  // about all decks, can be gone now. They may still be a reused deck's (an image is named by its
+  // content, so two decks can share it): those files are gathered only when one is left to look up.
+  const rebuilt = new Set(built.map((d) => d.file))
+  const stay = new Set(site.decks.map((d) => d.file))
+  const before = [...Object.entries(record.decks).flatMap(([file, d]) => (stay.has(file) && !rebuilt.has(file) ? [] : d.files)), ...Object.keys(record.pages)]
+  const now = new Set([...built.flatMap((d) => d.files), ...Object.keys(hashes)])
+  let reusedFiles: Set<string> | undefined
+  const kept = (file: string) => now.has(file) || (reusedFiles ??= new Set(site.decks.flatMap((d) => (rebuilt.has(d.file) ? [] : d.files)))).has(file)
+  const removed = [...new Set(before)].filter((f) => Object.hasOwn(last, f) && !kept(f))
   // Only these files are replaced or removed, every other one stays as it is: so only these must be
   // as the last build wrote them. One edited by hand, or put where a new one goes, is not replaced here:
   // the build names it and builds the whole site, as after any change of the output it checks.

@@ -114,6 +114,29 @@ describe('a build after one deck was edited', () => {
     expect(checksums(site.outDir)).toEqual(await site.fresh())
   })
 
+  it('keeps an image two decks share while one still shows it, and drops it when neither does', async () => {
+    const site = await builtSite()
+    const [owner, other] = [generateDeck(2), generateDeck(3)]
+    const shared = relative(dirname(join(site.decksDir, other.file)), join(site.decksDir, owner.image.file)).split('\\').join('/')
+    const otherText = readFileSync(join(site.decksDir, other.file), 'utf8')
+    const asset = () => listFiles(join(site.outDir, 'assets')).filter((f) => f.startsWith(owner.image.file.split('/').pop()!.replace(/\.svg$/, '-')))
+    const [before] = asset()
+    writeFileSync(join(site.decksDir, other.file), `${otherText}\n---\n\n# Geteilt\n\n![Dasselbe Diagramm](${shared})\n`)
+    expect(await site.rebuild()).toMatchObject({ ok: true, decks: { rendered: 1 } })
+    expect(readFileSync(join(site.outDir, slugOf(other.file), 'index.html'), 'utf8')).toContain(`assets/${before}`)
+    // The other deck drops it: the owner still shows it.
+    writeFileSync(join(site.decksDir, other.file), otherText)
+    expect(await site.rebuild()).toMatchObject({ ok: true, decks: { rendered: 1 } })
+    expect(asset()).toEqual([before])
+    expect(checksums(site.outDir)).toEqual(await site.fresh())
+    // The owner drops it too: it is gone.
+    const ownerText = readFileSync(join(site.decksDir, owner.file), 'utf8')
+    writeFileSync(join(site.decksDir, owner.file), ownerText.replace(/!\[[^\]]*\]\(img\/[^)]+\)/, 'Ohne Bild.'))
+    expect(await site.rebuild()).toMatchObject({ ok: true, decks: { rendered: 1 } })
+    expect(asset()).toEqual([])
+    expect(checksums(site.outDir)).toEqual(await site.fresh())
+  })
+
   it('fails on a deck error and leaves the output exactly as it was, file times included', async () => {
     const site = await builtSite()
     const before = state(site.outDir)
