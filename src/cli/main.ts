@@ -45,8 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     },
   })
   const common = { decksDir: values.decks, ...(values.today ? { today: values.today } : {}), ...(values['site-url'] !== undefined ? { siteUrl: values['site-url'] } : {}) }
-  // One write: a site's warnings can be hundreds of lines, and each write to a pipe is a system call.
-  const report = (diagnostics: Diagnostic[], label: string) => diagnostics.length > 0 && printError(diagnostics.map((d) => formatDiagnostic(d, `${label}/`)).join('\n'))
+  const report = (diagnostics: Diagnostic[], label: string) => diagnostics.forEach((d) => printError(formatDiagnostic(d, `${label}/`)))
   if (positionals.length && command !== 'check' && command !== 'export') {
     printError(`unexpected "${positionals[0]}": only check takes deck files, and export deck addresses\n${USAGE}`)
     return 1
