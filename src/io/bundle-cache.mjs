@@ -87,7 +87,9 @@ export const scriptImports = {
 /**
  * Runs the CommonJS bundle `file` as a script with a V8 code cache (compiled functions) beside it,
  * one per command: a build compiles other functions than a check. The cache is made when the command
- * ends well, so it holds every function the command compiled, and is written aside and renamed. A cache
+ * ends, so it holds every function the command compiled, and is written aside and renamed; one made by
+ * a command that failed (bad arguments, a broken deck: it compiled little) is used until one succeeds,
+ * which makes the cache in its place. A cache
  * belongs to its bundle's folder, which is never changed once published, so it never meets other code
  * (V8 itself checks only the source's length, its own version and flags: it refuses a cache of another
  * node or of other flags, and then the cache is made anew).
@@ -101,19 +103,28 @@ export function runScript(file, command, importModule) {
     return
   }
   const source = readFileSync(file, 'utf8')
-  const cacheFile = join(dirname(file), `${/^[a-z]+$/.test(command ?? '') ? command : 'other'}.code-cache`)
-  let cachedData
-  try {
-    cachedData = readFileSync(cacheFile)
-  } catch {
-    cachedData = undefined // not made yet
-  }
+  const name = join(dirname(file), /^[a-z]+$/.test(command ?? '') ? command : 'other')
+  const [full, partial] = [`${name}.code-cache`, `${name}.failed.code-cache`]
+  const cache = readIfThere(full) ?? readIfThere(partial)
   // The wrapper on the first line, as node wraps a CommonJS module: line numbers stay those of the bundle.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname, __updeckImport) {${source}\n})`, { filename: file, cachedData })
-  // Made by a command that succeeded: one that stopped early (bad arguments, a broken deck) compiled little.
-  if (!cachedData || script.cachedDataRejected) process.once('exit', (code) => code === 0 && writeCodeCache(cacheFile, script))
+  const script = new Script(`(function (exports, require, module, __filename, __dirname, __updeckImport) {${source}\n})`, { filename: file, cachedData: cache?.data })
+  const usable = cache !== undefined && !script.cachedDataRejected
+  if (!usable || cache.file === partial) {
+    process.once('exit', (code) => {
+      if (code === 0) writeCodeCache(full, script)
+      else if (!usable) writeCodeCache(partial, script)
+    })
+  }
   const module = { exports: {} }
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), importModule)
+}
+
+function readIfThere(file) {
+  try {
+    return { file, data: readFileSync(file) }
+  } catch {
+    return undefined // not made yet
+  }
 }
 
 function writeCodeCache(file, script) {

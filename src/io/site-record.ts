@@ -145,7 +145,8 @@ export function saveSiteRecord(root: string, outDir: string, record: SiteRecord,
   const data = sameData ? previous!.data! : randomUUID()
   if (!sameData) writeAside(siteRecordFile(root, outDir, '.decks'), dataLines(data, files.map((file) => [file, record.decks[file]!.deck ?? null])))
   // Each entry without its deck (never touched here when `kept`: reading it would read the data file).
-  const decks = Object.fromEntries(files.map((file) => { const { key, diagnostics, files: made, images } = record.decks[file]!; return [file, { key, diagnostics, files: made, images }] }))
+  const withoutDeck = ({ key, diagnostics, files: made, images }: DeckRecord): DeckRecord => ({ key, diagnostics, files: made, images })
+  const decks = Object.fromEntries(files.map((file) => [file, withoutDeck(record.decks[file]!)]))
   writeAside(siteRecordFile(root, outDir), JSON.stringify({ ...record, data, decks }))
 }
 
