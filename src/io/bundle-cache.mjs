@@ -89,10 +89,9 @@ export const scriptImports = {
  * one per command: a build compiles other functions than a check. The cache is made when the command
  * ends, so it holds every function the command compiled, and is written aside and renamed; one made by
  * a command that failed (bad arguments, a broken deck: it compiled little) is used until one succeeds,
- * which makes the cache in its place. A cache
- * belongs to its bundle's folder, which is never changed once published, so it never meets other code
- * (V8 itself checks only the source's length, its own version and flags: it refuses a cache of another
- * node or of other flags, and then the cache is made anew).
+ * which makes the cache in its place. A cache belongs to its bundle's folder, which is never changed
+ * once published, so it never meets other code (V8 itself checks only the source's length, its own
+ * version and flags: it refuses a cache of another node or of other flags, and then it is made anew).
  */
 export function runScript(file, command, importModule) {
   if (process.sourceMapsEnabled) {
