@@ -1,6 +1,5 @@
 // QR codes as inline SVG: black modules on a white tile that carries its own quiet zone.
-// qrcode's encoder alone: its package entry loads every renderer too, and pngjs with zlib and streams.
-import QRCodeCore from 'qrcode/lib/core/qrcode.js'
+import { create } from 'qrcode'
 import { escapeHtml } from './escape-html.ts'
 import { bestMask } from './qr-mask.ts'
 import { qrEncodings, type QrEncoding } from './qr-segments.ts'
@@ -102,7 +101,7 @@ const runPath = (n: number) => (runPaths[n] ??= `h${n}v1h-${n}z`)
 
 function drawCode(text: string, level: EcLevel): QrCode {
   // Drawn with a fixed mask, which skips qrcode's own scoring of the 8 patterns; bestMask picks as it does.
-  const code = QRCodeCore.create(encodingOf(text, level)?.segments ?? text, { errorCorrectionLevel: level, maskPattern: 0 })
+  const code = create(encodingOf(text, level)?.segments ?? text, { errorCorrectionLevel: level, maskPattern: 0 })
   const { size } = code.modules
   const { data } = bestMask(code.modules, level, 0)
   const modules = size + 2 * QUIET_ZONE

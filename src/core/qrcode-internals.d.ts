@@ -1,4 +1,4 @@
-// The parts of qrcode (lib/core) that qr.ts, qr-segments.ts and qr-mask.ts use:
+// The parts of qrcode (lib/core) that qr-segments.ts and qr-mask.ts use besides its public create():
 // they keep the capacities and format information qrcode's own.
 declare module 'qrcode/lib/core/version.js' {
   const Version: {
@@ -31,10 +31,4 @@ declare module 'qrcode/lib/core/mask-pattern.js' {
   /** qrcode's penalty rules (ISO/IEC 18004 8.8.2), by which it chooses the mask pattern: the tests hold qr-mask.ts to them. */
   const MaskPattern: Record<'getPenaltyN1' | 'getPenaltyN2' | 'getPenaltyN3' | 'getPenaltyN4', (data: BitMatrix) => number>
   export default MaskPattern
-}
-
-declare module 'qrcode/lib/core/qrcode.js' {
-  /** The encoder behind qrcode's public create(), without the renderers its package entry loads. */
-  const QRCodeCore: { create: typeof import('qrcode').create }
-  export default QRCodeCore
 }
