@@ -1,5 +1,7 @@
 // QR codes as inline SVG: black modules on a white tile that carries its own quiet zone.
-import { create } from 'qrcode'
+// qrcode's core only: its package entry also loads the PNG, terminal and UTF-8 renderers (pngjs, zlib),
+// which every thread of a build would compile at start for nothing.
+import QRCode from 'qrcode/lib/core/qrcode.js'
 import { escapeHtml } from './escape-html.ts'
 import { bestMask } from './qr-mask.ts'
 import { qrEncodings, type QrEncoding } from './qr-segments.ts'
@@ -101,7 +103,7 @@ const runPath = (n: number) => (runPaths[n] ??= `h${n}v1h-${n}z`)
 
 function drawCode(text: string, level: EcLevel): QrCode {
   // Drawn with a fixed mask, which skips qrcode's own scoring of the 8 patterns; bestMask picks as it does.
-  const code = create(encodingOf(text, level)?.segments ?? text, { errorCorrectionLevel: level, maskPattern: 0 })
+  const code = QRCode.create(encodingOf(text, level)?.segments ?? text, { errorCorrectionLevel: level, maskPattern: 0 })
   const { size } = code.modules
   const { data } = bestMask(code.modules, level, 0)
   const modules = size + 2 * QUIET_ZONE
