@@ -1,6 +1,6 @@
 // Makes a deck's homework codes fit the slide's promise: error correction per code, and which
 // links go through the site's forwarding pages.
-import { layoutHomework, layoutPxPerModule, textBox, type CodeBox, type HomeworkLayout } from './homework-layout.ts'
+import { codeBox, layoutHomework, layoutPxPerModule, textBox, type CodeBox, type HomeworkLayout, type TextBox } from './homework-layout.ts'
 import { byteCapacity, qrModules, type EcLevel } from './qr.ts'
 import { shortLinkLabel } from './short-link.ts'
 
@@ -40,7 +40,6 @@ const LARGEST = 185
 /** A typical forwarding address: to find the tasks to blame when there is no site address. */
 const TYPICAL_SHORT_LINK = 'https://intranet.example.com/decks/go/0123456789/'
 
-type TextBox = Omit<CodeBox, 'modules'>
 /** The text box of task `i`, not forwarded or forwarded through `forwardedCode`. */
 type Texts = (i: number, forwardedCode: string | undefined) => TextBox
 
@@ -56,16 +55,27 @@ function chooseLevels(codes: readonly string[], texts: readonly TextBox[]): { le
   // Each code's size at each level, looked up once: the search below asks for them again and again.
   const sizes: Record<EcLevel, (number | undefined)[]> = { L: [], M: [] }
   const size = (i: number, level: EcLevel) => (sizes[level][i] ??= qrModules(codes[i]!, level) ?? LARGEST)
-  const levels: EcLevel[] = codes.map(() => 'M')
-  const modules = codes.map((_, i) => size(i, 'M'))
-  const boxes = (sizes: readonly number[]) => sizes.map((m, i) => ({ modules: m, ...texts[i] }))
+  const levels: EcLevel[] = []
+  const modules: number[] = []
+  for (let i = 0; i < codes.length; i++) {
+    levels.push('M')
+    modules.push(size(i, 'M'))
+  }
+  // Arrays built by push, as the layout's own (see layoutPxPerModule).
+  const boxes = (sizes: readonly number[]) => {
+    const made: Required<CodeBox>[] = []
+    for (let i = 0; i < sizes.length; i++) made.push(codeBox(sizes[i]!, texts[i]!))
+    return made
+  }
   // The trials compare module sizes only; the cells are placed once, for the choice.
   let px = layoutPxPerModule(boxes(modules))
   for (;;) {
     let best: { i: number; px: number } | undefined
     for (let i = 0; i < modules.length && px < BACK_ROW; i++) {
       if (levels[i] !== 'M' || size(i, 'L') >= modules[i]!) continue
-      const trial = layoutPxPerModule(boxes(modules.map((n, k) => (k === i ? size(i, 'L') : n))))
+      const sizes: number[] = []
+      for (let k = 0; k < modules.length; k++) sizes.push(k === i ? size(i, 'L') : modules[k]!)
+      const trial = layoutPxPerModule(boxes(sizes))
       if (trial > (best?.px ?? px)) best = { i, px: trial }
     }
     if (!best) return { levels, modules, layout: layoutHomework(boxes(modules)) }
@@ -123,7 +133,7 @@ function blame(modules: readonly number[], culprits: number[], fitted: readonly 
   return culprits.map((index) => {
     let fits = 0
     for (let v = 40; v >= 1 && !fits; v--) {
-      if (layoutHomework(fitted.map((m, i) => (i === index ? 25 + 4 * v : { modules: m, ...texts[i] }))).ok) fits = v
+      if (layoutHomework(fitted.map((m, i) => (i === index ? 25 + 4 * v : codeBox(m, texts[i]!)))).ok) fits = v
     }
     return { index, version: (modules[index]! - 25) / 4, maxChars: fits ? byteCapacity(fits) : 0 }
   })

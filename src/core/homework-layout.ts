@@ -62,13 +62,16 @@ export interface CodeBox {
   oneLine?: number
 }
 
+/** A code's text as the layout sees it, every field given (one object shape, see box()). */
+export type TextBox = Omit<Required<CodeBox>, 'modules'>
+
 /**
  * The text below a task's code as the layout sees it: a forwarding address (two whole lines), or
  * the short link with its due date beside it or, where the column is too narrow, below it.
  */
-export function textBox(label: string, due: boolean, address?: string): Omit<CodeBox, 'modules'> {
+export function textBox(label: string, due: boolean, address?: string): TextBox {
   if (address !== undefined) return addressBox(address, due)
-  return due ? { oneLine: Math.ceil(([...label].length + DUE_CHARS) * HOMEWORK_LAYOUT.linkCharPx) } : {}
+  return { minWidth: 0, link: HOMEWORK_LAYOUT.link, oneLine: due ? Math.ceil(([...label].length + DUE_CHARS) * HOMEWORK_LAYOUT.linkCharPx) : 0 }
 }
 
 /**
@@ -76,11 +79,30 @@ export function textBox(label: string, due: boolean, address?: string): Omit<Cod
  * lines (`intranet.example.com/decks/` and `go/<id>`, the due date beside the latter) and a column
  * wide enough for both.
  */
-export function addressBox(address: string, due: boolean): Omit<CodeBox, 'modules'> {
+export function addressBox(address: string, due: boolean): TextBox {
   const split = address.lastIndexOf('go/')
   const lines = [address.slice(0, split), `${address.slice(split)}${due ? ' '.repeat(DUE_CHARS) : ''}`]
   const chars = Math.max(...lines.map((l) => [...l].length))
-  return { minWidth: Math.ceil(chars * HOMEWORK_LAYOUT.linkCharPx), link: 2 * HOMEWORK_LAYOUT.link }
+  return { minWidth: Math.ceil(chars * HOMEWORK_LAYOUT.linkCharPx), link: 2 * HOMEWORK_LAYOUT.link, oneLine: 0 }
+}
+
+/**
+ * A code and its text in the one shape the layout computes with. Made here only: objects of one
+ * shape keep V8's optimized layout code from being thrown away and compiled again (a box spread
+ * from texts of three shapes made three).
+ */
+export function codeBox(modules: number, text: TextBox): Required<CodeBox> {
+  return box(modules, text.minWidth, text.link, text.oneLine)
+}
+
+function box(modules: number, minWidth: number, link: number, oneLine: number): Required<CodeBox> {
+  return { modules, minWidth, link, oneLine }
+}
+
+/** `c` with its defaults filled in, in the one shape. */
+function fullBox(c: number | CodeBox): Required<CodeBox> {
+  if (typeof c === 'number') return box(c, HOMEWORK_LAYOUT.minColumn, HOMEWORK_LAYOUT.link, 0)
+  return box(c.modules, Math.max(c.minWidth ?? 0, HOMEWORK_LAYOUT.minColumn), c.link ?? HOMEWORK_LAYOUT.link, c.oneLine ?? 0)
 }
 
 /** One task's place in the task area (whole slide px): its column and, inside it, the code's tile. */
@@ -132,13 +154,14 @@ const layouts = new Map<string, HomeworkLayout>()
  */
 export function layoutHomework(codes: readonly (number | CodeBox)[]): HomeworkLayout {
   checkCount(codes.length)
-  const L = HOMEWORK_LAYOUT
-  const boxes = codes.map((c): Required<CodeBox> => {
-    const box = typeof c === 'number' ? { modules: c } : c
+  const boxes: Required<CodeBox>[] = []
+  for (let i = 0; i < codes.length; i++) {
+    const box = fullBox(codes[i]!)
     if (!Number.isInteger(box.modules) || box.modules < 21) throw new RangeError(`homework layout: a QR code has at least 21 modules a side, got ${box.modules}`)
-    return { modules: box.modules, minWidth: Math.max(box.minWidth ?? 0, L.minColumn), link: box.link ?? L.link, oneLine: box.oneLine ?? 0 }
-  })
-  const key = boxes.map((b) => `${b.modules},${b.minWidth},${b.link},${b.oneLine}`).join(';')
+    boxes.push(box)
+  }
+  let key = ''
+  for (const b of boxes) key += `${b.modules},${b.minWidth},${b.link},${b.oneLine};`
   let layout = layouts.get(key)
   if (!layout) {
     if (layouts.size >= 1_000) layouts.clear()
@@ -149,17 +172,25 @@ export function layoutHomework(codes: readonly (number | CodeBox)[]): HomeworkLa
   return layout
 }
 
-/** `layoutHomework(codes).pxPerModule` without placing the cells: what a search among sizes compares. */
+/**
+ * `layoutHomework(codes).pxPerModule` without placing the cells: what a search among sizes compares.
+ * Hot code builds its arrays by push, not map: V8 makes an array of another kind from a map it has
+ * inlined into optimized code than from one it has not, and each new kind a function meets throws
+ * its optimized code away (measured: most of the layout's recompilations).
+ */
 export function layoutPxPerModule(codes: readonly CodeBox[]): number {
   checkCount(codes.length)
-  return bestLayout(codes.map((box) => ({ modules: box.modules, minWidth: Math.max(box.minWidth ?? 0, HOMEWORK_LAYOUT.minColumn), link: box.link ?? HOMEWORK_LAYOUT.link, oneLine: box.oneLine ?? 0 }))).px
+  const boxes: Required<CodeBox>[] = []
+  for (let i = 0; i < codes.length; i++) boxes.push(fullBox(codes[i]!))
+  return bestLayout(boxes).px
 }
 
 function bestLayout(boxes: Required<CodeBox>[]): { boxes: Required<CodeBox>[]; rows: readonly (readonly number[])[]; px: number } {
   // A due date below its link must not cost module size: where the extra line would make the
   // codes smaller, the date stays beside the link and the link gives way ("xing.com/pro… · bis …").
   const withLines = bestArrangement(boxes)
-  const oneLine = boxes.map((b) => ({ ...b, oneLine: 0 }))
+  const oneLine: Required<CodeBox>[] = []
+  for (const b of boxes) oneLine.push(box(b.modules, b.minWidth, b.link, 0))
   const packed = bestArrangement(oneLine)
   return packed.px > withLines.px ? { boxes: oneLine, ...packed } : { boxes, ...withLines }
 }

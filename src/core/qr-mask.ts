@@ -66,8 +66,11 @@ interface SizeTables {
   flips: Uint8Array[]
   packedFlips: Packed[]
   formatCells: Packed
-  formats: Record<EcLevel, Packed[]>
+  /** By level: [L, M] (an index, so that the first code at a new level finds the same code path, see levelIndex). */
+  formats: [Packed[], Packed[]]
 }
+
+const levelIndex = (level: EcLevel) => (level === 'L' ? 0 : 1)
 
 const tablesBySize = new Map<number, SizeTables>()
 
@@ -90,7 +93,7 @@ function tablesOf(size: number, reserved: Uint8Array): SizeTables {
         writeFormat(format, size, level, p)
         return pack(format, size, words)
       })
-    tables = { flips, packedFlips: flips.map((flip) => pack(flip, size, words)), formatCells: pack(cells, size, words), formats: { L: formatOf('L'), M: formatOf('M') } }
+    tables = { flips, packedFlips: flips.map((flip) => pack(flip, size, words)), formatCells: pack(cells, size, words), formats: [formatOf('L'), formatOf('M')] }
     tablesBySize.set(size, tables)
   }
   return tables
@@ -198,14 +201,19 @@ export function maskPoints(modules: BitMatrix, level: EcLevel, drawnWith: number
     base.cols[k] = (base.cols[k]! ^ drawn.cols[k]!) & ~formatCells.cols[k]!
   }
   const trial: Packed = { rows: new Int32Array(base.rows.length), cols: new Int32Array(base.cols.length) }
-  return packedFlips.map((flip, p) => {
-    const format = formats[level][p]!
+  const formatOf = formats[levelIndex(level)]!
+  // A loop, not a map: see homework-layout.ts layoutPxPerModule.
+  const points: number[] = []
+  for (let p = 0; p < packedFlips.length; p++) {
+    const flip = packedFlips[p]!
+    const format = formatOf[p]!
     for (let k = 0; k < base.rows.length; k++) {
       trial.rows[k] = base.rows[k]! ^ flip.rows[k]! ^ format.rows[k]!
       trial.cols[k] = base.cols[k]! ^ flip.cols[k]! ^ format.cols[k]!
     }
-    return penalty(trial, size)
-  })
+    points.push(penalty(trial, size))
+  }
+  return points
 }
 
 /**
@@ -216,7 +224,8 @@ export function maskPoints(modules: BitMatrix, level: EcLevel, drawnWith: number
 export function bestMask(modules: BitMatrix, level: EcLevel, drawnWith: number): { mask: number; data: Uint8Array } {
   const { size, data: drawn } = modules
   const points = maskPoints(modules, level, drawnWith)
-  const best = points.indexOf(Math.min(...points))
+  let best = 0
+  for (let p = 1; p < points.length; p++) if (points[p]! < points[best]!) best = p
   const { flips } = tablesOf(size, modules.reservedBit)
   const was = flips[drawnWith]!
   const now = flips[best]!

@@ -86,7 +86,10 @@ function versionFor(runs: readonly Run[], level: EcLevel): number | undefined {
   return undefined
 }
 
+/** One mode a run may take: a node of qrcode's graph. Every field is set when it is made (one object shape). */
 interface Node {
+  /** Index in the graph's node list: the search keeps costs and predecessors in typed arrays by it. */
+  id: number
   mode: Mode
   data: string
   /** Characters, or UTF-8 bytes in byte mode (qrcode's node.length). */
@@ -94,39 +97,51 @@ interface Node {
   /** qrcode's buildGraph keeps a running count per node while it weighs the edges to the next run. */
   lastCount: number
   /** Edges to the next run's nodes, in qrcode's order (the order of their keys in its graph object). */
-  next: { to: Node; bits: number }[]
-  cost: number | undefined
-  from: Node | undefined
+  next: Edge[]
+}
+
+interface Edge {
+  to: Node
+  bits: number
+}
+
+function newNode(id: number, mode: Mode, data: string, length: number): Node {
+  return { id, mode, data, length, lastCount: 0, next: [] }
 }
 
 /**
  * qrcode's graph (lib/core/segments.js buildNodes and buildGraph): a node per mode each run may
  * take, and from every node of one run an edge to every node of the next, weighed in bits exactly
- * as buildGraph weighs it, including its running lastCount. Returns the start and the end node.
+ * as buildGraph weighs it, including its running lastCount. Returns the nodes: the start first, the end last.
  */
-function buildGraph(runs: readonly Run[], version: number): { start: Node; end: Node } {
-  const node = (mode: Mode, data: string, length: number): Node => ({ mode, data, length, lastCount: 0, next: [], cost: undefined, from: undefined })
-  const start = node('byte', '', 0)
-  let previous = [start]
-  for (const run of runs) {
+function buildGraph(runs: readonly Run[], version: number): Node[] {
+  const nodes = [newNode(0, 'byte', '', 0)]
+  let from = 0 // the previous run's nodes: nodes[from] up to the last
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!
+    const modes = ALTERNATIVES[run.mode]
+    const first = nodes.length
     // Digits and alphanumeric characters are one byte each: their length is the same in every mode.
-    const current = ALTERNATIVES[run.mode].map((mode) => node(mode, run.data, run.length))
-    for (const to of current) {
-      for (const prev of previous) {
-        if (prev !== start && prev.mode === to.mode) {
+    for (let m = 0; m < modes.length; m++) nodes.push(newNode(nodes.length, modes[m]!, run.data, run.length))
+    for (let t = first; t < nodes.length; t++) {
+      const to = nodes[t]!
+      for (let p = from; p < first; p++) {
+        const prev = nodes[p]!
+        if (p !== 0 && prev.mode === to.mode) {
           prev.next.push({ to, bits: dataBits(prev.lastCount + to.length, to.mode) - dataBits(prev.lastCount, to.mode) })
           prev.lastCount += to.length
         } else {
-          if (prev !== start) prev.lastCount = to.length
+          if (p !== 0) prev.lastCount = to.length
           prev.next.push({ to, bits: dataBits(to.length, to.mode) + 4 + countBits(to.mode, version) })
         }
       }
     }
-    previous = current
+    from = first
   }
-  const end = node('byte', '', 0)
-  for (const prev of previous) prev.next.push({ to: end, bits: 0 })
-  return { start, end }
+  const end = newNode(nodes.length, 'byte', '', 0)
+  for (let p = from; p < nodes.length; p++) nodes[p]!.next.push({ to: end, bits: 0 })
+  nodes.push(end)
+  return nodes
 }
 
 /**
@@ -134,54 +149,81 @@ function buildGraph(runs: readonly Run[], version: number): { start: Node; end: 
  * on every push and read from the front, so it hands out the cheapest entry, the earliest pushed
  * among equals; a binary heap ordered by (cost, push order) hands out the same entries in the same
  * order. A node takes a new predecessor only on a strictly cheaper path, as there. So where two
- * segmentations cost the same bits, this picks the one qrcode picks.
+ * segmentations cost the same bits, this picks the one qrcode picks. Returns the path's nodes
+ * between the start and the end.
  */
-function shortestPath(start: Node, end: Node): Node[] {
-  const heap: { node: Node; cost: number; order: number }[] = []
-  const before = (a: (typeof heap)[number], b: (typeof heap)[number]) => a.cost < b.cost || (a.cost === b.cost && a.order < b.order)
+function shortestPath(nodes: readonly Node[]): Node[] {
+  const cost = new Int32Array(nodes.length).fill(-1) // -1: not reached yet
+  const from = new Int32Array(nodes.length).fill(-1)
+  // The queue as three parallel arrays, one entry per push: node, cost and push order.
+  const heapNode: number[] = []
+  const heapCost: number[] = []
+  const heapOrder: number[] = []
   let pushed = 0
-  const push = (node: Node, cost: number) => {
-    heap.push({ node, cost, order: pushed++ })
-    for (let i = heap.length - 1; i > 0; ) {
+  const before = (a: number, b: number) => heapCost[a]! < heapCost[b]! || (heapCost[a] === heapCost[b] && heapOrder[a]! < heapOrder[b]!)
+  const swap = (a: number, b: number) => {
+    const node = heapNode[a]!
+    const c = heapCost[a]!
+    const order = heapOrder[a]!
+    heapNode[a] = heapNode[b]!
+    heapCost[a] = heapCost[b]!
+    heapOrder[a] = heapOrder[b]!
+    heapNode[b] = node
+    heapCost[b] = c
+    heapOrder[b] = order
+  }
+  const push = (node: number, c: number) => {
+    heapNode.push(node)
+    heapCost.push(c)
+    heapOrder.push(pushed++)
+    for (let i = heapNode.length - 1; i > 0; ) {
       const parent = (i - 1) >> 1
-      if (!before(heap[i]!, heap[parent]!)) break
-      ;[heap[i], heap[parent]] = [heap[parent]!, heap[i]!]
+      if (!before(i, parent)) break
+      swap(i, parent)
       i = parent
     }
   }
+  /** Removes the cheapest entry into slot 0's place and returns its node; its cost is in `popped`. */
+  let popped = 0
   const pop = () => {
-    const top = heap[0]!
-    const last = heap.pop()!
-    if (heap.length) {
-      heap[0] = last
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1
-        const r = l + 1
-        let least = i
-        if (l < heap.length && before(heap[l]!, heap[least]!)) least = l
-        if (r < heap.length && before(heap[r]!, heap[least]!)) least = r
-        if (least === i) break
-        ;[heap[i], heap[least]] = [heap[least]!, heap[i]!]
-        i = least
-      }
+    const top = heapNode[0]!
+    popped = heapCost[0]!
+    const last = heapNode.length - 1
+    if (last > 0) swap(0, last)
+    heapNode.pop()
+    heapCost.pop()
+    heapOrder.pop()
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let least = i
+      if (l < heapNode.length && before(l, least)) least = l
+      if (r < heapNode.length && before(r, least)) least = r
+      if (least === i) break
+      swap(i, least)
+      i = least
     }
     return top
   }
-  start.cost = 0
-  push(start, 0)
-  while (heap.length) {
-    const { node: u, cost } = pop()
-    for (const { to: v, bits } of u.next) {
-      if (v.cost === undefined || v.cost > cost + bits) {
-        v.cost = cost + bits
-        v.from = u
-        push(v, cost + bits)
+  cost[0] = 0
+  push(0, 0)
+  while (heapNode.length) {
+    const u = pop()
+    const reached = popped
+    const next = nodes[u]!.next
+    for (let e = 0; e < next.length; e++) {
+      const v = next[e]!.to.id
+      const through = reached + next[e]!.bits
+      if (cost[v] === -1 || cost[v]! > through) {
+        cost[v] = through
+        from[v] = u
+        push(v, through)
       }
     }
   }
   const path: Node[] = []
-  for (let node = end.from; node && node !== start; node = node.from) path.unshift(node)
-  return path
+  for (let node = from[nodes.length - 1]!; node > 0; node = from[node]!) path.push(nodes[node]!)
+  return path.reverse()
 }
 
 /** qrcode's segments for a text and the version they need (undefined beyond version 40). */
@@ -223,9 +265,8 @@ export function qrEncodings(text: string): Record<EcLevel, QrEncoding> | undefin
 
 /** The cheapest segmentation of the runs with the mode switches weighed at `version`, neighbours of one mode merged (qrcode's mergeSegments). */
 function segmentRuns(runs: readonly Run[], version: number): Run[] {
-  const { start, end } = buildGraph(runs, version)
   const merged: Run[] = []
-  for (const { mode, data, length } of shortestPath(start, end)) {
+  for (const { mode, data, length } of shortestPath(buildGraph(runs, version))) {
     const last = merged.at(-1)
     if (last?.mode === mode) {
       last.data += data
@@ -241,5 +282,8 @@ function segmentRuns(runs: readonly Run[], version: number): Run[] {
  * turn them into a string of decimal numbers only to find that they are not digits.
  */
 function segmentsOf(runs: readonly Run[]): QRCodeSegment[] {
-  return runs.map(({ mode, data }) => ({ mode, data }) as QRCodeSegment)
+  // A loop, not a map: qrcode's code then always meets an array of one kind (see homework-layout.ts layoutPxPerModule).
+  const segments: QRCodeSegment[] = []
+  for (const { mode, data } of runs) segments.push({ mode, data } as QRCodeSegment)
+  return segments
 }

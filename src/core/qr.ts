@@ -1,5 +1,7 @@
 // QR codes as inline SVG: black modules on a white tile that carries its own quiet zone.
-import { create } from 'qrcode'
+// qrcode's core only: its package entry also loads the PNG, terminal and UTF-8 renderers (pngjs, zlib),
+// which every thread of a build would compile at start for nothing.
+import QRCode from 'qrcode/lib/core/qrcode.js'
 import { escapeHtml } from './escape-html.ts'
 import { bestMask } from './qr-mask.ts'
 import { qrEncodings, type QrEncoding } from './qr-segments.ts'
@@ -101,12 +103,14 @@ const runPath = (n: number) => (runPaths[n] ??= `h${n}v1h-${n}z`)
 
 function drawCode(text: string, level: EcLevel): QrCode {
   // Drawn with a fixed mask, which skips qrcode's own scoring of the 8 patterns; bestMask picks as it does.
-  const code = create(encodingOf(text, level)?.segments ?? text, { errorCorrectionLevel: level, maskPattern: 0 })
+  const code = QRCode.create(encodingOf(text, level)?.segments ?? text, { errorCorrectionLevel: level, maskPattern: 0 })
   const { size } = code.modules
   const { data } = bestMask(code.modules, level, 0)
   const modules = size + 2 * QUIET_ZONE
   // One subpath per horizontal run of dark modules keeps the path short: "M<x> <y>h<n>v1h-<n>z".
-  let path = ''
+  // Collected and joined, not appended: `+=` made a tree of hundreds of string pieces per code, which
+  // the cache kept and V8's young-generation GC copied piece by piece (a quarter of a build's GC time).
+  const subpaths: string[] = []
   for (let y = 0; y < size; y++) {
     const row = y * size
     const top = ` ${y + QUIET_ZONE}`
@@ -117,13 +121,13 @@ function drawCode(text: string, level: EcLevel): QrCode {
       }
       const start = x
       while (x < size && data[row + x]) x++
-      path += `M${start + QUIET_ZONE}${top}${runPath(x - start)}`
+      subpaths.push(`M${start + QUIET_ZONE}${top}${runPath(x - start)}`)
     }
   }
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${modules} ${modules}" ` +
     `shape-rendering="crispEdges" role="img" aria-label="${escapeHtml(text)}">` +
     `<rect width="${modules}" height="${modules}" fill="#fff"/>` +
-    `<path fill="#000" d="${path}"/></svg>`
+    `<path fill="#000" d="${subpaths.join('')}"/></svg>`
   return { svg, version: code.version, modules, level }
 }

@@ -1,5 +1,12 @@
-// The parts of qrcode (lib/core) that qr-segments.ts and qr-mask.ts use besides its public create():
+// The parts of qrcode (lib/core) that qr.ts, qr-segments.ts and qr-mask.ts use instead of, or besides, its package entry:
 // they keep the capacities and format information qrcode's own.
+declare module 'qrcode/lib/core/qrcode.js' {
+  import type { create } from 'qrcode'
+  /** The symbol builder behind qrcode's public create(), without the renderers its package entry loads. */
+  const QRCode: { create: typeof create }
+  export default QRCode
+}
+
 declare module 'qrcode/lib/core/version.js' {
   const Version: {
     /** Data bits (mode MIXED) or characters a version holds at an error correction level. */

@@ -1,5 +1,5 @@
 // The generated last slide: the deck's tasks with QR codes sized to scan from the back of the room.
-import { layoutHomework, textBox } from './homework-layout.ts'
+import { codeBox, layoutHomework, textBox } from './homework-layout.ts'
 import { escapeHtml } from './escape-html.ts'
 import { formatDate, NETWORK_NAMES, WORDS } from './i18n.ts'
 import { kindIcon } from './icons.ts'
@@ -62,10 +62,7 @@ export function homeworkPageUrl(deck: Deck, siteUrl: string | undefined): string
 export function renderHomeworkSlide(deck: Deck, homeworkUrl: string | undefined, pageHref?: string): string {
   const words = WORDS[deck.meta.lang]
   const layout = layoutHomework(
-    deck.homework.map((task) => ({
-      modules: qrCode(task.target, task.qrLevel).modules,
-      ...textBox(slideLabel(task), task.due !== undefined, task.forward ? shortLinkLabel(task.target) : undefined),
-    })),
+    deck.homework.map((task) => codeBox(qrCode(task.target, task.qrLevel).modules, textBox(slideLabel(task), task.due !== undefined, task.forward ? shortLinkLabel(task.target) : undefined))),
   )
   const items = deck.homework
     .map((task, i) => {

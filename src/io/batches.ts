@@ -54,6 +54,9 @@ export async function inBatches<T, R>(items: readonly T[], size: number, workers
       send()
       send()
     })
-  await Promise.all([onThisThread(), ...workers.map(onWorker)])
+  // The workers' first batches are posted before this thread starts on its own: a worker that is
+  // still starting up finds them waiting, rather than waiting for this thread's first batch.
+  const working = workers.map(onWorker)
+  await Promise.all([...working, onThisThread()])
   return results
 }

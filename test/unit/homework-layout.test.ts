@@ -97,7 +97,7 @@ describe('one module size for every code on the slide, as large as the arrangeme
   it('puts a due date below its link only in a column too narrow for both, and reserves that line', () => {
     const box = textBox('xing.com/profile', true)
     expect(box.oneLine).toBe(Math.ceil('xing.com/profile · bis 17.12.2026'.length * L.linkCharPx))
-    expect(textBox('xing.com/profile', false)).toEqual({})
+    expect(textBox('xing.com/profile', false)).toEqual({ minWidth: 0, link: L.link, oneLine: 0 })
     const narrow = layoutHomework([{ modules: 37, ...box }, 61, 61, 61])
     expect(narrow.cells[0]!.width).toBeLessThan(box.oneLine!)
     expect(narrow.cells[0]!.dueBelow).toBe(true)

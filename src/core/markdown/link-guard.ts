@@ -56,9 +56,15 @@ function checkImage(token: Token, line: Lines, env: RenderEnv): void {
   if (!token.content.trim()) env.warn(line, src, `image "${clip(src)}" has no alt text: describe it in the brackets, ![like this](${clip(src)})`)
 }
 
-/** Swaps the image markers left in rendered HTML for the URL each image gets, attribute-escaped. */
+const IMAGE_MARKERS = new RegExp(`${ASSET_MARKER}([^\0"]*)\0`, 'g')
+
+/**
+ * Swaps the image markers left in rendered HTML for the URL each image gets, attribute-escaped.
+ * A page without one (its QR codes make up most of it) is only searched for the marker's text.
+ */
 export function replaceImageMarkers(html: string, url: (path: string) => string): string {
-  return html.replace(new RegExp(`${ASSET_MARKER}([^\0"]*)\0`, 'g'), (_, encoded: string) => escapeHtml(url(decodeURIComponent(encoded))))
+  if (!html.includes(ASSET_MARKER)) return html
+  return html.replace(IMAGE_MARKERS, (_, encoded: string) => escapeHtml(url(decodeURIComponent(encoded))))
 }
 
 const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s)
