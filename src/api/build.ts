@@ -1,7 +1,7 @@
 // build(): decks → static site, atomically; a build with nothing changed returns at once.
 import { join, resolve } from 'node:path'
 import type { Diagnostic } from '../core/model.ts'
-import { hashInputs, isUpToDate, lastBuild, wasBuiltHere, type BuildKey } from '../io/build-stamp.ts'
+import { hashInputs, isUpToDate, lastBuild, mayUpdate, wasBuiltHere, type BuildKey } from '../io/build-stamp.ts'
 import { siteClock } from '../io/clock.ts'
 import { normaliseBase, type CommonOptions } from './options.ts'
 
@@ -56,42 +56,53 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // Loaded only when there is work to do. vite is not among them: the site settings come without it,
   // and it is loaded only when the runtime must be bundled.
-  const [{ loadSiteSettings }, { guardOutDir }, { cachedRuntime, copyRuntime }, { listThemes }, { writeOutput }, { siteKey }] = await Promise.all([
+  const [{ loadSiteSettings }, { guardOutDir }, { cachedRuntime, copyRuntime }, { listThemes }, { writeOutput }, { siteKey }, { startWorkers, stopWorkers, workerCount }, { listFiles }, { isDeckFile }] = await Promise.all([
     import('../vite/site-settings.ts'),
     import('../io/out-dir-guard.ts'),
     import('../io/runtime-cache.ts'),
     import('../io/themes.ts'),
     import('../io/write-output.ts'),
     import('../io/site-record.ts'),
+    import('../io/deck-pool.ts'),
+    import('../io/file-listing.ts'),
+    import('../core/deck-files.ts'),
   ])
   const { site, viteConfig } = await loadSiteSettings(root, options.siteUrl)
   const decksDir = resolve(root, options.decksDir ?? site.decksDir)
   // Before anything is written; `target` is the real folder (a symbolic link's target) to replace.
   const given = options.outDir ?? 'dist'
   const target = guardOutDir({ given, outDir, root, decksDir, builtHere: () => wasBuiltHere(last), force: options.force })
-  const inputs = hashInputs(last, decksDir) // hashed before building: edits made meanwhile count as changes
-  const runtime = await cachedRuntime(root, viteConfig)
-  const themes = listThemes(resolve(root, 'themes'))
-  const withExports = options.withExports ?? false
-  const write = { site, decksDir, themes, base, today, stamp: clock.stamp, runtime: runtime.assets, withExports, workers: options.workers }
-  const exportInto = async (staged: string): Promise<Diagnostic[]> => {
-    // Into the staging folder, before the swap: a failed export leaves the previous site as it was.
-    const [{ writeExports }, { loadDecks }, { EXPORTS_FOLDER }] = await Promise.all([import('./export.ts'), import('../io/load-decks.ts'), import('../core/select-decks.ts')])
-    const { decks } = await loadDecks({ decksDir, themes, site })
-    const made = await writeExports({ root, site, decksDir, runtime, today, decks, kinds: ['html', 'pdf', 'handout'], outDir: join(staged, EXPORTS_FOLDER), remember: false })
-    if ('problem' in made) throw new Error(`the exports for --with-exports failed: ${made.problem}`)
-    return made.diagnostics
+  // A build that cannot update the output file by file builds every deck: its worker threads start
+  // now and load the renderer while this thread hashes the decks folder and prepares the output.
+  const listing = mayUpdate(last) ? undefined : listFiles(decksDir)
+  const started = listing ? await startWorkers(listing.filter((file) => isDeckFile(file.name)).length, workerCount(options.workers)) : []
+  try {
+    const inputs = hashInputs(last, decksDir, listing) // hashed before building: edits made meanwhile count as changes
+    const runtime = await cachedRuntime(root, viteConfig)
+    const themes = listThemes(resolve(root, 'themes'))
+    const withExports = options.withExports ?? false
+    const write = { site, decksDir, themes, base, today, stamp: clock.stamp, runtime: runtime.assets, withExports, workers: options.workers, started }
+    const exportInto = async (staged: string): Promise<Diagnostic[]> => {
+      // Into the staging folder, before the swap: a failed export leaves the previous site as it was.
+      const [{ writeExports }, { loadDecks }, { EXPORTS_FOLDER }] = await Promise.all([import('./export.ts'), import('../io/load-decks.ts'), import('../core/select-decks.ts')])
+      const { decks } = await loadDecks({ decksDir, themes, site })
+      const made = await writeExports({ root, site, decksDir, runtime, today, decks, kinds: ['html', 'pdf', 'handout'], outDir: join(staged, EXPORTS_FOLDER), remember: false })
+      if ('problem' in made) throw new Error(`the exports for --with-exports failed: ${made.problem}`)
+      return made.diagnostics
+    }
+    const result = await writeOutput({
+      last,
+      inputs,
+      target,
+      copyRuntime: (staged) => copyRuntime(runtime.dir, staged),
+      write,
+      siteKey: siteKey({ project: last.project, options: key.options, site, runtime: runtime.assets, themes }),
+      beforeSwap: withExports ? exportInto : undefined,
+    })
+    if (!result.ok) return { ok: false, diagnostics: result.diagnostics, outDir, decks: result.decks }
+    const { newsletterNotes } = await import('../core/render-newsletter.ts')
+    return { ok: true, diagnostics: result.diagnostics, outDir, notes: [...(result.notes ?? []), ...newsletterNotes(site)], decks: result.decks }
+  } finally {
+    await stopWorkers(started) // ended already when their decks were built; here when the build stopped before
   }
-  const result = await writeOutput({
-    last,
-    inputs,
-    target,
-    copyRuntime: (staged) => copyRuntime(runtime.dir, staged),
-    write,
-    siteKey: siteKey({ project: last.project, options: key.options, site, runtime: runtime.assets, themes }),
-    beforeSwap: withExports ? exportInto : undefined,
-  })
-  if (!result.ok) return { ok: false, diagnostics: result.diagnostics, outDir, decks: result.decks }
-  const { newsletterNotes } = await import('../core/render-newsletter.ts')
-  return { ok: true, diagnostics: result.diagnostics, outDir, notes: [...(result.notes ?? []), ...newsletterNotes(site)], decks: result.decks }
 }

@@ -72,12 +72,11 @@ export const siteRecordFile = (root: string, outDir: string, part: '' | '.decks'
  * build's reading is not read again, unless its time is so close to that reading that an edit in the
  * same tick of the file system's clock could hide behind it (git's "racy" rule).
  */
-function hashDecksFolder(key: BuildKey, project: string, decksDir: string, earlier?: Stamp['inputs']): Inputs {
+function hashDecksFolder(key: BuildKey, project: string, decksDir: string, earlier?: Stamp['inputs'], listing = listFiles(decksDir)): Inputs {
   const at = Date.now()
   const hash = createHash('sha256').update(JSON.stringify({ ...key, decksDir, project }))
   const files = new Map<string, string>()
   const seen: Record<string, [string, string]> = {}
-  const listing = listFiles(decksDir)
   const lines: string[] = []
   // A thousand decks and their images: the loop runs once per build, in code the JIT has not
   // optimised yet, so it does the least per file (measured: path.join cost as much as the stat).
@@ -247,9 +246,12 @@ function parentFolders(files: readonly string[]): Set<string> {
   return new Set([...touched].map((dir) => (dir === '.' ? '' : dir)))
 }
 
-/** The decks folder's hashes for this build: taken before building, so edits made meanwhile count as changes. */
-export function hashInputs(last: LastBuild, decksDir: string): Inputs {
-  return last.inputs?.decksDir === decksDir ? last.inputs : hashDecksFolder(last.key, last.project, decksDir)
+/**
+ * The decks folder's hashes for this build: taken before building, so edits made meanwhile count as
+ * changes. `listing`: the folder, listed already.
+ */
+export function hashInputs(last: LastBuild, decksDir: string, listing?: ListedFile[]): Inputs {
+  return last.inputs?.decksDir === decksDir ? last.inputs : hashDecksFolder(last.key, last.project, decksDir, undefined, listing)
 }
 
 /** Marks `outDir` as made from `inputs`, holding the files of `output`. */

@@ -29,18 +29,42 @@ export function workerCount(option?: number): number {
   return Math.max(1, Math.floor(wanted))
 }
 
+/** The worker threads a build of `decks` decks on `workers` threads uses besides this one. */
+const workerThreads = (decks: number, workers: number) => (decks < MIN_DECKS_FOR_WORKERS ? 0 : Math.max(0, Math.min(workers, Math.ceil(decks / BATCH)) - 1))
+
+/**
+ * Starts the worker threads a build of `decks` decks will use, before it knows what to build: each
+ * loads the parser, renderer and QR encoder (a few tenths of a second) while this thread reads the
+ * settings and hashes the decks folder. Hand them to buildDecks, or end them with stopWorkers.
+ */
+export async function startWorkers(decks: number, workers: number): Promise<Worker[]> {
+  const count = workerThreads(decks, workers)
+  if (count === 0) return []
+  const script = await workerScript()
+  return Array.from({ length: count }, () => new Worker(script, { resourceLimits: WORKER_LIMITS }))
+}
+
+export async function stopWorkers(workers: readonly Worker[]): Promise<void> {
+  await Promise.all(workers.map((worker) => worker.terminate()))
+}
+
 /**
  * Builds `files` on `workers` threads: this one and `workers - 1` worker threads, all taking batches
- * from one queue (this thread's share shrinks while the workers start up).
+ * from one queue (this thread's share shrinks while the workers start up). `started`: workers from
+ * startWorkers, used first; they are ended with the others when the decks are built.
  */
-export async function buildDecks(files: readonly string[], job: DeckJob, workers: number): Promise<DeckOutput[]> {
-  const threads = Math.min(workers, Math.ceil(files.length / BATCH))
-  if (threads <= 1 || files.length < MIN_DECKS_FOR_WORKERS) return inBatches(files, BATCH, [], (file) => buildDeck(file, job))
-  const script = await workerScript()
-  const pool = Array.from({ length: threads - 1 }, () => new Worker(script, { workerData: job, resourceLimits: WORKER_LIMITS }))
+export async function buildDecks(files: readonly string[], job: DeckJob, workers: number, started: readonly Worker[] = []): Promise<DeckOutput[]> {
+  const count = workerThreads(files.length, workers)
+  const pool = started.slice(0, count)
+  await stopWorkers(started.slice(count))
+  if (pool.length < count) {
+    const script = await workerScript()
+    while (pool.length < count) pool.push(new Worker(script, { resourceLimits: WORKER_LIMITS }))
+  }
   try {
+    for (const worker of pool) worker.postMessage({ job })
     return await inBatches(files, BATCH, pool, (file) => buildDeck(file, job))
   } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()))
+    await stopWorkers(pool)
   }
 }

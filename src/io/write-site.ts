@@ -1,4 +1,5 @@
 // Writes the site's pages and images into an output folder, next to an already bundled runtime.
+import type { Worker } from 'node:worker_threads'
 import { checkSlugs, forwardingPages, sitePages } from '../core/build-site.ts'
 import { hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
@@ -30,6 +31,8 @@ export interface WriteSite {
   workers?: number | undefined
   /** The decks folder's files, when the caller listed it already (a build hashes them first). */
   listing?: readonly ListedFile[] | undefined
+  /** Worker threads started already (deck-pool.ts startWorkers), ended once the decks are built. */
+  started?: readonly Worker[] | undefined
 }
 
 export interface RenderedSite {
@@ -74,7 +77,7 @@ export async function renderSite(
     const earlier = reuse(file)
     if (earlier) reused.set(file, earlier)
   }
-  const built = await buildDecks(listed.files.filter((file) => !reused.has(file)), job, workerCount(options.workers))
+  const built = await buildDecks(listed.files.filter((file) => !reused.has(file)), job, workerCount(options.workers), options.started)
   const byFile = new Map(built.map((d) => [d.file, d]))
   const decks = listed.files.map((file) => reused.get(file) ?? byFile.get(file)!)
   const known = unchanged(decks, built)
