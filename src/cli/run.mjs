@@ -10,7 +10,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { hashSources, keepModuleUrls, markInUse, publishBundle } from '../io/bundle-cache.mjs'
+import { hashSources, keepModuleUrls, markInUse, publishBundle, yamlModuleBuild } from '../io/bundle-cache.mjs'
 import { nativeClassFieldsPlugin } from '../io/native-class-fields.mjs'
 
 /**
@@ -65,7 +65,7 @@ if (!existsSync(out)) {
     minifySyntax: true,
     sourcemap: 'linked',
     logLevel: 'warning',
-    plugins: [bundleCorePackages, keepModuleUrls, nativeClassFieldsPlugin],
+    plugins: [bundleCorePackages, keepModuleUrls, nativeClassFieldsPlugin, yamlModuleBuild],
   })
   publishBundle(building, outdir, out)
 }
