@@ -14,7 +14,7 @@ const deck = (i: number) =>
 describe('frontmatterPool', () => {
   it('gives what parseFrontmatter gives on this thread, deck by deck, with two worker threads', async () => {
     const decks = Array.from({ length: 300 }, (_, i) => deck(i))
-    const pool = frontmatterPool(ctx, 2)
+    const pool = await frontmatterPool(ctx, 2)
     try {
       const results = await pool.parse(decks)
       expect(results).toEqual(decks.map((d) => parseFrontmatter(d.text, d.file, ctx)))
@@ -22,6 +22,22 @@ describe('frontmatterPool', () => {
       expect(results[3]!.diagnostics[0]).toMatchObject({ file: 'kaputt-3.md', line: 3, col: 7, field: 'date' })
     } finally {
       await pool.close()
+    }
+  })
+
+  it('gives the same when this thread joins late (the dev server loads vite first), with a worker thread and without one', async () => {
+    const decks = Array.from({ length: 200 }, (_, i) => deck(i))
+    for (const workers of [1, 0]) {
+      const pool = await frontmatterPool(ctx, workers)
+      try {
+        let join!: () => void
+        const joined = new Promise<void>((resolve) => (join = resolve))
+        const parsed = pool.parse(decks, joined)
+        setTimeout(join, 50)
+        expect(await parsed).toEqual(decks.map((d) => parseFrontmatter(d.text, d.file, ctx)))
+      } finally {
+        await pool.close()
+      }
     }
   })
 })
