@@ -33,7 +33,7 @@ interface DevDeck {
 export interface DevDecks {
   /**
    * Lists the folder again: new and changed files are parsed (their frontmatter, on `pool`'s threads
-   * if given, and on this one once `hereFrom` resolves), gone ones dropped, the rest kept. The files
+   * if given; see FrontmatterPool.parse for `hereFrom`), gone ones dropped, the rest kept. The files
    * are read before it returns.
    */
   reload(pool?: FrontmatterPool, hereFrom?: Promise<unknown>): Promise<void>

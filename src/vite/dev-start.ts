@@ -1,7 +1,7 @@
 // The dev server's first listing of the decks, started before vite is loaded: reading every deck and
 // parsing its frontmatter (what the first page needs) use no vite, and on a first start they are most
 // of the wait for that page. A worker thread parses while this thread loads vite and sets up the
-// server; this thread joins in when the plugin asks for the decks.
+// server (with one core only, this thread parses once the plugin asks for the decks).
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SiteConfig } from '../core/frontmatter.ts'
@@ -17,7 +17,7 @@ export interface DevStart {
   root: string
   load: LoadContext
   decks: DevDecks
-  /** This thread takes part in the parse from now on; resolves once every deck is listed (rejects as `DevDecks.reload`). */
+  /** Resolves once every deck is listed (rejects as `DevDecks.reload`); without worker threads, this thread parses them now. */
   listed(): Promise<void>
   /** Ends the worker threads if nobody asked for the decks (a config without the updeck plugin). */
   close(): Promise<void>

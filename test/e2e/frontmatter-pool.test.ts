@@ -25,7 +25,7 @@ describe('frontmatterPool', () => {
     }
   })
 
-  it('gives the same when this thread joins late (the dev server loads vite first), with a worker thread and without one', async () => {
+  it('gives the same with one worker thread, and without one on this thread once it is free (the dev server loads vite first)', async () => {
     const decks = Array.from({ length: 200 }, (_, i) => deck(i))
     for (const workers of [1, 0]) {
       const pool = await frontmatterPool(ctx, workers)
