@@ -22,20 +22,25 @@ export interface FrontmatterPool {
   close(): Promise<void>
 }
 
-/** `workers` threads besides this one, started before it resolves (they load while this thread goes on). */
-export async function frontmatterPool(ctx: ParseContext, workers: number): Promise<FrontmatterPool> {
-  const started = workers < 1 ? Promise.resolve([]) : workerScript('frontmatter-worker').then((script) =>
-    Array.from({ length: workers }, () => {
-      const worker = new Worker(script, { workerData: ctx, resourceLimits: WORKER_LIMITS })
-      worker.unref() // a server that fails to start must not be kept alive by them
-      return worker
-    }),
-  )
+/**
+ * `workers` threads besides this one: started before it resolves (they load while this thread goes
+ * on), or with `whenNeeded` only once there are enough decks to parse (a start whose parses were kept).
+ */
+export async function frontmatterPool(ctx: ParseContext, workers: number, whenNeeded = false): Promise<FrontmatterPool> {
+  let started: Promise<Worker[]> | undefined
+  const start = () =>
+    (started ??= workers < 1 ? Promise.resolve([]) : workerScript('frontmatter-worker').then((script) =>
+      Array.from({ length: workers }, () => {
+        const worker = new Worker(script, { workerData: ctx, resourceLimits: WORKER_LIMITS })
+        worker.unref() // a server that fails to start must not be kept alive by them
+        return worker
+      }),
+    ))
   // Not thrown here: a failure to start shows in parse.
-  await started.catch(() => undefined)
+  if (!whenNeeded) await start().catch(() => undefined)
   return {
     async parse(decks, hereFrom) {
-      const pool = decks.length < MIN_DECKS_FOR_WORKERS ? [] : await started
+      const pool = decks.length < MIN_DECKS_FOR_WORKERS ? [] : await start()
       if (pool.length) {
         const job: FrontmatterJob = { decks, next: new Int32Array(new SharedArrayBuffer(4)) }
         const results: FrontmatterResult[] = new Array(decks.length)
@@ -46,7 +51,7 @@ export async function frontmatterPool(ctx: ParseContext, workers: number): Promi
       return decks.map((d) => parseFrontmatter(d.text, d.file, ctx))
     },
     async close() {
-      await Promise.all((await started.catch(() => [])).map((worker) => worker.terminate()))
+      await Promise.all((await (started ?? Promise.resolve([])).catch(() => [])).map((worker) => worker.terminate()))
     },
   }
 }

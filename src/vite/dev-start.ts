@@ -49,9 +49,11 @@ export function takeStart(start: DevStart, root: string, load: LoadContext): Dev
 export async function startDevDecks(root: string, load: LoadContext): Promise<DevStart> {
   // Where this code's src/core/ is: its files are part of the parse cache's key.
   const codeRoot = fileURLToPath(new URL('../../', import.meta.url))
-  const decks = devDecks(load, openParseCache(root, codeRoot, { site: load.site, themes: load.themes }))
-  // First the threads, so that they load while this one reads the decks.
-  const pool = await frontmatterPool({ themes: load.themes, site: load.site }, workerCount() - 1)
+  const cache = openParseCache(root, codeRoot, { site: load.site, themes: load.themes })
+  const decks = devDecks(load, cache)
+  // On a first start the threads come first, so that they load while this one reads the decks; with
+  // parses kept from the last start, only when enough decks changed since.
+  const pool = await frontmatterPool({ themes: load.themes, site: load.site }, workerCount() - 1, cache.size() > 0)
   let join!: () => void
   const joined = new Promise<void>((resolve) => (join = resolve))
   const listed = decks.reload(pool, joined).finally(() => pool.close())

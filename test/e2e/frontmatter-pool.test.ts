@@ -25,10 +25,11 @@ describe('frontmatterPool', () => {
     }
   })
 
-  it('gives the same with one worker thread, and without one on this thread once it is free (the dev server loads vite first)', async () => {
+  it('gives the same with one worker thread (started at once or when the decks come), and without one on this thread once it is free (the dev server loads vite first)', async () => {
     const decks = Array.from({ length: 200 }, (_, i) => deck(i))
-    for (const workers of [1, 0]) {
-      const pool = await frontmatterPool(ctx, workers)
+    // One worker started at once, one started when the decks come (a start with parses kept), none.
+    for (const [workers, whenNeeded] of [[1, false], [1, true], [0, false]] as const) {
+      const pool = await frontmatterPool(ctx, workers, whenNeeded)
       try {
         let join!: () => void
         const joined = new Promise<void>((resolve) => (join = resolve))
