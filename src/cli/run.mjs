@@ -13,7 +13,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { hashSources, keepModuleUrls, markInUse, publishBundle, runScript, scriptImports } from '../io/bundle-cache.mjs'
+import { hashSources, keepModuleUrls, markInUse, publishBundle, runScript, scriptImports, yamlModuleBuild } from '../io/bundle-cache.mjs'
 import { nativeClassFieldsPlugin } from '../io/native-class-fields.mjs'
 
 /**
@@ -71,7 +71,7 @@ if (!existsSync(out)) {
   await build(
     script
       ? // One file: functions are compiled only when first called, or come from the code cache.
-        { ...common, format: 'cjs', outExtension: { '.js': '.cjs' }, plugins: [scriptImports, bundleCorePackages, keepModuleUrls, nativeClassFieldsPlugin] }
+        { ...common, format: 'cjs', outExtension: { '.js': '.cjs' }, plugins: [scriptImports, bundleCorePackages, keepModuleUrls, nativeClassFieldsPlugin, yamlModuleBuild] }
       : {
           ...common,
           format: 'esm',
@@ -80,7 +80,7 @@ if (!existsSync(out)) {
           splitting: true,
           // The bundled packages include CommonJS modules that require node's own modules.
           banner: { js: "import { createRequire as __updeckRequire } from 'node:module'; const require = __updeckRequire(import.meta.url);" },
-          plugins: [bundleCorePackages, keepModuleUrls, nativeClassFieldsPlugin],
+          plugins: [bundleCorePackages, keepModuleUrls, nativeClassFieldsPlugin, yamlModuleBuild],
         },
   )
   publishBundle(building, outdir, out)

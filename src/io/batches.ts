@@ -1,6 +1,6 @@
 // One queue of work for this thread and some worker threads: each takes the next few items when it
 // is free, and the results come back in the items' order, whichever thread finished first. Used by
-// the deck pool (builds) and the frontmatter pool (the dev server's first page).
+// the deck pool (builds); the dev server's frontmatter pool shares a counter instead (frontmatter-job.ts).
 import type { Worker } from 'node:worker_threads'
 
 /** A batch sent to a worker thread; it answers `{ from, results }`, one result per item. */

@@ -4,6 +4,7 @@ import type { Plugin } from 'esbuild'
 
 export function hashSources(hash: Hash, dir: string): Hash
 export const keepModuleUrls: Plugin
+export const yamlModuleBuild: Plugin
 export function publishBundle(building: string, outdir: string, out: string, now?: number): void
 export function markInUse(outdir: string, now?: number): void
 export const scriptImports: Plugin

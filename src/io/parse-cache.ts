@@ -17,6 +17,8 @@ export interface Parsed {
 }
 
 export interface ParseCache {
+  /** How many decks the last start left parses of: none on a first start. */
+  size(): number
   get(file: string, text: string): Parsed | undefined
   set(file: string, text: string, parsed: Parsed): void
   /** Writes the parses of these files (the decks listed now) when any is new. */
@@ -40,6 +42,7 @@ export function openParseCache(projectRoot: string, codeRoot: string, inputs: un
   let changed = false
   const entry = (file: string) => (Object.hasOwn(now, file) ? now[file] : Object.hasOwn(before, file) ? before[file] : undefined)
   return {
+    size: () => Object.keys(before).length,
     get(file, text) {
       const found = entry(file)
       return found?.text === textHash(text) ? found.parsed : undefined

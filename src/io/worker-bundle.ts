@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { hashSources, keepModuleUrls, markInUse, publishBundle } from './bundle-cache.mjs'
+import { hashSources, keepModuleUrls, markInUse, publishBundle, yamlModuleBuild } from './bundle-cache.mjs'
 import { nativeClassFieldsPlugin } from './native-class-fields.mjs'
 import { importModule } from './import-module.ts'
 
@@ -57,7 +57,7 @@ async function bundle(): Promise<URL> {
       format: 'esm',
       target: 'node20',
       logLevel: 'warning',
-      plugins: [keepModuleUrls, nativeClassFieldsPlugin],
+      plugins: [keepModuleUrls, nativeClassFieldsPlugin, yamlModuleBuild],
     })
     publishBundle(building, outdir, out, clock())
   }

@@ -31,8 +31,12 @@ interface DevDeck {
 }
 
 export interface DevDecks {
-  /** Lists the folder again: new and changed files are parsed (their frontmatter, on `pool`'s threads if given), gone ones dropped, the rest kept. */
-  reload(pool?: FrontmatterPool): Promise<void>
+  /**
+   * Lists the folder again: new and changed files are parsed (their frontmatter, on `pool`'s threads
+   * if given; see FrontmatterPool.parse for `hereFrom`), gone ones dropped, the rest kept. The files
+   * are read before it returns.
+   */
+  reload(pool?: FrontmatterPool, hereFrom?: Promise<unknown>): Promise<void>
   /** Renders again every deck that was rendered: an image they may use changed. */
   renderAgain(): void
   /** Reads, parses and renders a saved deck; its new version replaces the old one only without errors. */
@@ -104,12 +108,12 @@ export function devDecks(load: LoadContext, cache?: ParseCache): DevDecks {
   const heads = () => [...files.values()].flatMap((entry) => (entry.head ? [entry.head] : []))
 
   return {
-    async reload(pool) {
+    async reload(pool, hereFrom) {
       const read = await readDecks(load.decksDir)
       listing = read.problems
       const kept = read.files.map(({ file, text }) => (files.get(file)?.text === text ? undefined : cache?.get(file, text)))
       const fresh = read.files.filter(({ file, text }, i) => files.get(file)?.text !== text && !kept[i])
-      const heads = pool && fresh.length ? await pool.parse(fresh) : []
+      const heads = pool && fresh.length ? await pool.parse(fresh, hereFrom) : []
       const given = new Map(heads.map((head, i) => [fresh[i]!.file, head]))
       files = new Map(read.files.map(({ file, text }, i) => {
         const before = files.get(file)

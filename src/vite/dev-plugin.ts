@@ -1,7 +1,6 @@
 // updeck:dev — serves the site from memory, re-renders a saved deck and swaps it in on the same slide.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { join, relative, resolve, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join, relative, sep } from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 import { deckPages, forwardingPages, sitePageMakers } from '../core/build-site.ts'
 import { isDeckFile, isHiddenPath } from '../core/deck-files.ts'
@@ -13,13 +12,10 @@ import { renderIndex } from '../core/render-index.ts'
 import type { SiteAssets, SiteContext } from '../core/site-context.ts'
 import { containedPath } from '../io/contained-path.ts'
 import type { LoadContext } from '../io/load-decks.ts'
-import { workerCount } from '../io/deck-pool.ts'
-import { frontmatterPool, type FrontmatterPool } from '../io/frontmatter-pool.ts'
-import { openParseCache } from '../io/parse-cache.ts'
-import { listThemes } from '../io/themes.ts'
 import { siteClock } from '../io/clock.ts'
 import { completion } from './dev-completion.ts'
-import { devDecks, type DevDecks } from './dev-decks.ts'
+import type { DevDecks } from './dev-decks.ts'
+import { devLoad, startDevDecks, takeStart, type DevStart } from './dev-start.ts'
 import { decodePath, reachesDecks, serveImage } from './dev-files.ts'
 import { errorPage } from './error-page.ts'
 import { withSiteUrl } from './options.ts'
@@ -38,7 +34,7 @@ export function devPlugin(configured: SiteConfig): Plugin {
   let load: LoadContext
   let decks: DevDecks
   let base = '/'
-  let pool: FrontmatterPool | undefined
+  let start: Promise<DevStart> | undefined
   let today: string | undefined
   /** Site-wide pages made for one state of the decks and one day: every request passes findPage. */
   let cached: { key: string; pages: Map<string, Page | undefined> } | undefined
@@ -84,9 +80,11 @@ export function devPlugin(configured: SiteConfig): Plugin {
     config: () => ({ appType: 'custom', server: { host: '127.0.0.1' }, optimizeDeps: { entries: [DECK_RUNTIME], include: ['reveal.js'] } }),
     configResolved(config) {
       site = withSiteUrl(configured, config.updeck?.siteUrl)
-      load = { decksDir: resolve(config.root, config.updeck?.decksDir ?? site.decksDir), themes: listThemes(join(config.root, 'themes')), site }
-      // Started now, the threads load while vite sets up its server; they parse the decks' frontmatter at start.
-      pool = frontmatterPool({ themes: load.themes, site }, workerCount() - 1)
+      load = devLoad(config.root, site, config.updeck?.decksDir)
+      // The command line started reading the decks before it loaded vite; else they are read now,
+      // and parsed on worker threads while vite sets up its server.
+      const given = config.updeck?.start && takeStart(config.updeck.start, config.root, load)
+      start = given ? Promise.resolve(given) : startDevDecks(config.root, load)
     },
     async configureServer(server: ViteDevServer) {
       const root = server.config.root
@@ -94,21 +92,16 @@ export function devPlugin(configured: SiteConfig): Plugin {
       base = server.config.base
       today = server.config.updeck?.today
       // The same listing and the same slug check as build and check: dev shows what a build would.
-      // Where this code's src/core/ is: its files are part of the parse cache's key.
-      const codeRoot = fileURLToPath(new URL('../../', import.meta.url))
-      decks = devDecks(load, openParseCache(root, codeRoot, { site, themes: load.themes }))
+      const started = await start!
+      start = undefined
+      decks = started.decks
       const pass = completion(decks, server)
       const reload = async () => {
         await decks.reload()
         // After the first pass, a deck added or changed is parsed in full at once, like a saved one.
         if (pass.done()) while (decks.completeNext());
       }
-      try {
-        await decks.reload(pool)
-      } finally {
-        void pool?.close()
-        pool = undefined
-      }
+      await started.listed()
       // chokidar's first scan of the decks folder (a stat and a watch per file) would hold up the first
       // answer: it starts after that answer, or a moment after start without one. A file saved before
       // its scan reached it is read again by the next listing or save.

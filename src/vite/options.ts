@@ -2,6 +2,7 @@
 import { SiteOptions, SiteUrl, type SiteConfig, type SiteOptionsInput } from '../core/frontmatter.ts'
 import { fieldName } from '../core/yaml-issues.ts'
 import { presenterMessages } from '../core/zod-messages.ts'
+import type { DevStart } from './dev-start.ts'
 
 /**
  * Site-wide settings, written in vite.config.ts.
@@ -19,6 +20,8 @@ export interface UpdeckOverrides {
   runtimeOnly?: boolean
   /** `--site-url`: where the site is published; overrides siteUrl of the plugin options. */
   siteUrl?: string | undefined
+  /** The dev server's decks, read and being parsed since before vite loaded (see dev-start.ts). */
+  start?: DevStart
 }
 
 declare module 'vite' {

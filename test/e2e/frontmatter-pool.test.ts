@@ -14,7 +14,7 @@ const deck = (i: number) =>
 describe('frontmatterPool', () => {
   it('gives what parseFrontmatter gives on this thread, deck by deck, with two worker threads', async () => {
     const decks = Array.from({ length: 300 }, (_, i) => deck(i))
-    const pool = frontmatterPool(ctx, 2)
+    const pool = await frontmatterPool(ctx, 2)
     try {
       const results = await pool.parse(decks)
       expect(results).toEqual(decks.map((d) => parseFrontmatter(d.text, d.file, ctx)))
@@ -22,6 +22,23 @@ describe('frontmatterPool', () => {
       expect(results[3]!.diagnostics[0]).toMatchObject({ file: 'kaputt-3.md', line: 3, col: 7, field: 'date' })
     } finally {
       await pool.close()
+    }
+  })
+
+  it('gives the same with one worker thread (started at once or when the decks come), and without one on this thread once it is free (the dev server loads vite first)', async () => {
+    const decks = Array.from({ length: 200 }, (_, i) => deck(i))
+    // One worker started at once, one started when the decks come (a start with parses kept), none.
+    for (const [workers, whenNeeded] of [[1, false], [1, true], [0, false]] as const) {
+      const pool = await frontmatterPool(ctx, workers, whenNeeded)
+      try {
+        let join!: () => void
+        const joined = new Promise<void>((resolve) => (join = resolve))
+        const parsed = pool.parse(decks, joined)
+        setTimeout(join, 50)
+        expect(await parsed).toEqual(decks.map((d) => parseFrontmatter(d.text, d.file, ctx)))
+      } finally {
+        await pool.close()
+      }
     }
   })
 })

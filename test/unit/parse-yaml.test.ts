@@ -37,6 +37,11 @@ describe('frontmatter YAML at its limits', () => {
     expect(messages('title: x\nhomework: [{kind: link, kind: link}]')).toEqual(['x.md:3:25 this field appears twice: keep one'])
   })
 
+  it('a duplicate field is found at every level: in a task, in a map inside a list inside a list, in a key that is a map, in the top level', () => {
+    const yaml = 'title: x\nhomework:\n  - kind: link\n    kind: link\n  - - {a: 1, a: 2}\n? {k: 1, k: 2}\n: v\nx: [a: 1, a: 2]\ntitle: y'
+    expect(messages(yaml)).toEqual(['5:5', '6:14', '7:10', '10:1'].map((at) => `x.md:${at} this field appears twice: keep one`))
+  })
+
   it('a second YAML document inside the frontmatter says where the frontmatter ends', () => {
     expect(messages('title: x\n--- y')).toEqual(['x.md:3:1 a line starting with --- or ... starts a second YAML document: the frontmatter ends at a line holding only ---'])
   })
