@@ -101,7 +101,10 @@ export function devPlugin(configured: SiteConfig): Plugin {
         // After the first pass, a deck added or changed is parsed in full at once, like a saved one.
         if (pass.done()) while (decks.completeNext());
       }
-      await started.listed()
+      // vite's first transformIndexHtml sets itself up (about 0.07 s): done while the decks are parsed,
+      // not when the first page is asked for. A failure shows with that page, not here.
+      const warmed = server.transformIndexHtml(base, '<!doctype html><html><head></head><body></body></html>').catch(() => undefined)
+      await Promise.all([started.listed(), warmed])
       // chokidar's first scan of the decks folder (a stat and a watch per file) would hold up the first
       // answer: it starts after that answer, or a moment after start without one. A file saved before
       // its scan reached it is read again by the next listing or save.
