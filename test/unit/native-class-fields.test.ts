@@ -1,16 +1,15 @@
 // The bundles' markdown-it with plain field assignments (src/io/native-class-fields.mjs) must be the
 // markdown-it npm installed, token for token; and a markdown-it update that the rewrite no longer
 // recognises must turn this test red rather than silently bring the slow helper back.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { build, type Plugin } from 'esbuild'
+import type { Plugin } from 'esbuild'
 import type MarkdownItType from 'markdown-it'
 import { describe, expect, it } from 'vitest'
 import { nativeClassFields, nativeClassFieldsPlugin } from '../../src/io/native-class-fields.mjs'
 import { generateDeck } from '../../scripts/bench/generate.ts'
-import { tempDir } from '../helpers/build-fixture.ts'
+import { fixtureDecks, importBundled } from '../helpers/bundle-module.ts'
 import { ROOT } from '../helpers/site.ts'
 
 const DIST = join(ROOT, 'node_modules/markdown-it/dist/markdown-it.mjs')
@@ -18,20 +17,12 @@ const installed = readFileSync(DIST, 'utf8')
 
 /** markdown-it and its packages as one ES module, bundled by esbuild as our bundles do, with or without the rewrite. */
 async function bundledMarkdownIt(plugins: Plugin[]): Promise<typeof MarkdownItType> {
-  const dir = tempDir('markdown-it')
-  const out = join(dir, `markdown-it-${plugins.length}.mjs`)
-  const result = await build({ stdin: { contents: "export { default } from 'markdown-it'", resolveDir: ROOT }, bundle: true, format: 'esm', platform: 'node', write: false, plugins, logLevel: 'silent' })
-  writeFileSync(out, result.outputFiles[0]!.text)
-  try {
-    return (await import(pathToFileURL(out).href)).default
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
+  return (await importBundled<{ default: typeof MarkdownItType }>("export { default } from 'markdown-it'", plugins)).module.default
 }
 
 /** Markdown that reaches every class and most rules: the fixtures, generated decks and a sampler of the syntax. */
 function corpus(): string[] {
-  const fixtures = (readdirSync(join(ROOT, 'test/fixtures'), { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8'))
+  const fixtures = fixtureDecks()
   const decks = Array.from({ length: 20 }, (_, i) => generateDeck(i).text)
   const sampler = [
     '# H1\n## H2 *em* **strong** ~~del~~ `code`\n\nSetext\n===\n\n> quote\n> > nested\n\n- a\n  - b\n    1. c\n\n3) three\n4) four',

@@ -1,36 +1,25 @@
 // The bundles read YAML with yaml's ES module build (src/io/bundle-cache.mjs yamlModuleBuild): it must
 // parse every frontmatter exactly as the node build that vitest and npm install give us, diagnostics
 // and positions included, and it must really be the build without the per-token environment lookup.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { build, type Plugin } from 'esbuild'
+import type { Plugin } from 'esbuild'
 import { describe, expect, it } from 'vitest'
 import type { parseDeck as ParseDeck } from '../../src/core/parse-deck.ts'
 import { yamlModuleBuild } from '../../src/io/bundle-cache.mjs'
 import { generateDeck } from '../../scripts/bench/generate.ts'
-import { tempDir } from '../helpers/build-fixture.ts'
-import { ROOT, siteConfig, THEMES } from '../helpers/site.ts'
+import { fixtureDecks, importBundled } from '../helpers/bundle-module.ts'
+import { siteConfig, THEMES } from '../helpers/site.ts'
 
 const ENTRY = "export { parseDeck } from './src/core/parse-deck.ts'"
 
 /** parseDeck and the packages it uses as one ES module, bundled by esbuild as our bundles are, with or without the plugin. */
 async function bundledParse(plugins: Plugin[]): Promise<{ parseDeck: typeof ParseDeck; text: string }> {
-  const dir = tempDir('yaml-build')
-  const out = join(dir, `parse-${plugins.length}.mjs`)
-  const result = await build({ stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'ts' }, bundle: true, format: 'esm', platform: 'node', write: false, plugins, logLevel: 'silent' })
-  const text = result.outputFiles[0]!.text
-  writeFileSync(out, text)
-  try {
-    return { ...(await import(pathToFileURL(out).href)), text }
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
+  const { module, text } = await importBundled<{ parseDeck: typeof ParseDeck }>(ENTRY, plugins, 'ts')
+  return { parseDeck: module.parseDeck, text }
 }
 
 /** Decks whose frontmatter reaches yaml's corners: every fixture (the broken ones too), generated decks, YAML errors and limits. */
 function corpus(): string[] {
-  const fixtures = (readdirSync(join(ROOT, 'test/fixtures'), { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(ROOT, 'test/fixtures', f), 'utf8'))
+  const fixtures = fixtureDecks()
   const decks = Array.from({ length: 40 }, (_, i) => generateDeck(i).text)
   const yaml = [
     'title: "quoted \\u00e4 \\x41"\ndate: 2026-12-03\naudience: A\nduration: 0x1F',
