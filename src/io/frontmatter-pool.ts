@@ -8,6 +8,7 @@
 import { Worker } from 'node:worker_threads'
 import type { ParseContext } from '../core/parse-deck.ts'
 import { parseFrontmatter, type FrontmatterResult } from '../core/parse-frontmatter.ts'
+import { listen } from './batches.ts'
 import { MIN_DECKS_FOR_WORKERS } from './deck-pool.ts'
 import type { FrontmatterAnswer, FrontmatterJob } from './frontmatter-job.ts'
 import type { DeckFile } from './read-decks.ts'
@@ -58,21 +59,12 @@ export async function frontmatterPool(ctx: ParseContext, workers: number, whenNe
 
 /** Sends `job` to `worker` and puts its answers into `results`; resolves when it found no deck left. */
 function onWorker(worker: Worker, job: FrontmatterJob, results: FrontmatterResult[]): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const stop = (error?: Error) => {
-      worker.off('message', answer).off('error', stop).off('exit', exited)
-      worker.unref()
-      if (error) reject(error)
-      else resolve()
-    }
-    const exited = (code: number) => stop(new Error(`a worker thread stopped before its work was done (exit code ${code})`))
-    const answer = (message: FrontmatterAnswer) => {
-      if ('done' in message) return stop()
-      message.results.forEach((result, i) => (results[message.from + i] = result))
-    }
-    // Referenced while it works: its answers are what this thread waits for.
-    worker.ref()
-    worker.on('message', answer).on('error', stop).on('exit', exited)
-    worker.postMessage(job)
+  // Referenced while it works: its answers are what this thread waits for.
+  worker.ref()
+  const worked = listen<FrontmatterAnswer>(worker, (message) => {
+    if ('done' in message) return worked.stop()
+    message.results.forEach((result, i) => (results[message.from + i] = result))
   })
+  worker.postMessage(job)
+  return worked.done.finally(() => worker.unref())
 }
