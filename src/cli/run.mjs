@@ -21,7 +21,7 @@ import { nativeClassFieldsPlugin } from '../io/native-class-fields.mjs'
  * from the bundle. The others stay imports: vite, rolldown and esbuild load their own binaries and
  * files, playwright-core its browser scripts.
  */
-const BUNDLED = new Set(['yaml', 'markdown-it', 'highlight.js', 'qrcode', 'zod', 'saxes', 'feed', 'string-width'])
+const BUNDLED = new Set(['yaml', 'js-yaml', 'markdown-it', 'highlight.js', 'qrcode', 'zod', 'saxes', 'feed', 'string-width'])
 
 /** Our sources' imports of other packages stay imports; what a bundled package imports is bundled with it. */
 const bundleCorePackages = {

@@ -1,14 +1,20 @@
-// yaml's parseDocument with limits: any frontmatter parses in linear time and never throws.
+// yaml's parseDocument with limits: any frontmatter parses in linear time and never throws. The
+// common frontmatter is read by js-yaml (quick-yaml.ts), and yaml's document made only when a
+// diagnostic needs to point into it.
 import { Composer, Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, visit, YAMLParseError, type CST, type Node } from 'yaml'
+import { quickYaml, type Position } from './quick-yaml.ts'
 import type { Located } from './yaml-issues.ts'
 
 export interface ParsedYaml {
   data: unknown
-  doc: Document
-  lines: LineCounter
+  /** yaml's document, with every node's position (made on first use after a quick read). */
+  readonly doc: Document
+  readonly lines: LineCounter
   errors: Located[]
   /** The YAML text, to point into a value. */
   source: string
+  /** Where the node at `path` starts, or its nearest parent that exists (1-based line and column of the YAML text). */
+  at(path: readonly (string | number)[]): Position
 }
 
 /**
@@ -20,8 +26,28 @@ export const MAX_YAML_DEPTH = 32
 export const MAX_YAML_ALIASES = 100
 
 export function parseYaml(text: string): ParsedYaml {
+  const quick = quickYaml(text, MAX_YAML_DEPTH)
+  if (quick === undefined) return parseWithYaml(text)
+  let full: ParsedYaml | undefined
+  const yaml = () => (full ??= parseWithYaml(text))
+  return {
+    data: quick.data,
+    errors: [],
+    source: text,
+    get doc() {
+      return yaml().doc
+    },
+    get lines() {
+      return yaml().lines
+    },
+    at: (path) => quick.at(path) ?? yaml().at(path),
+  }
+}
+
+/** yaml's reading, with its positions and messages: the parse of record. */
+export function parseWithYaml(text: string): ParsedYaml {
   const lines = new LineCounter()
-  const refuse = (offset: number, message: string, doc = new Document()): ParsedYaml => ({ data: undefined, doc, lines, errors: [{ ...lines.linePos(offset), field: '', message }], source: text })
+  const refuse = (offset: number, message: string, doc = new Document()): ParsedYaml => ({ data: undefined, doc, lines, errors: [{ ...lines.linePos(offset), field: '', message }], source: text, at: (path) => nodePosition(doc, lines, path) })
   const tokens = [...new Parser(lines.addNewLine).parse(text)]
   const limit = beyondLimits(tokens)
   if (limit) return refuse(limit.offset, limit.message)
@@ -34,9 +60,10 @@ export function parseYaml(text: string): ParsedYaml {
   const errors = doc!.errors
     .sort((a, b) => a.pos[0] - b.pos[0])
     .map((e) => ({ ...lines.linePos(e.pos[0]), field: '', message: yamlMessage(e.code, e.message) }))
-  if (errors.length) return { data: undefined, doc: doc!, lines, errors, source: text }
+  const at = (path: readonly (string | number)[]) => nodePosition(doc!, lines, path)
+  if (errors.length) return { data: undefined, doc: doc!, lines, errors, source: text, at }
   try {
-    return { data: doc!.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), doc: doc!, lines, errors, source: text }
+    return { data: doc!.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), doc: doc!, lines, errors, source: text, at }
   } catch (error) {
     // toJS throws a ReferenceError for an alias without an anchor before it and when aliases expand
     // too far (a "billion laughs" file), and an Error when `<<:` names something other than a group of fields.
@@ -49,6 +76,15 @@ export function parseYaml(text: string): ParsedYaml {
       : '<< merges only a group of fields defined with &name, e.g. <<: *task'
     return refuse(at?.range?.[0] ?? 0, message, doc)
   }
+}
+
+/** Where the node at `path` starts in yaml's document, else its nearest parent that exists. */
+function nodePosition(doc: Document, lines: LineCounter, path: readonly (string | number)[]): Position {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true)
+    if (isNode(node) && node.range) return lines.linePos(node.range[0])
+  }
+  return { line: 1, col: 1 }
 }
 
 /** yaml's own default; named so the limit is visible where the error is turned into a message. */

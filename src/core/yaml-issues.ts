@@ -1,5 +1,5 @@
 // Turns YAML syntax errors and zod issues into diagnostics at the YAML node they name.
-import { isMap, isNode, isScalar } from 'yaml'
+import { isMap, isScalar } from 'yaml'
 import type { z } from 'zod'
 import type { ParsedYaml } from './parse-yaml.ts'
 
@@ -21,13 +21,13 @@ export function locateIssue(parsed: ParsedYaml, issue: z.core.$ZodIssue): Locate
   if (issue.code === 'unrecognized_keys') {
     const keys = keyPositions(parsed, path)
     return issue.keys.map((key) => ({
-      ...(keys.get(key) ?? nodePosition(parsed, path)),
+      ...(keys.get(key) ?? parsed.at(path)),
       field: fieldName([...path, key]),
       message: `unknown field: check its spelling${suggest(key)}`,
     }))
   }
   const char = issue.code === 'custom' ? (issue.params?.char as string | undefined) : undefined
-  const at = (char && charPosition(parsed, path, char)) || nodePosition(parsed, path)
+  const at = (char && charPosition(parsed, path, char)) || parsed.at(path)
   return [{ ...at, field: fieldName(path), message: issue.message }]
 }
 
@@ -39,13 +39,6 @@ function charPosition({ doc, lines, source }: ParsedYaml, path: (string | number
   return index < 0 ? undefined : lines.linePos(node.range[0] + index)
 }
 
-function nodePosition({ doc, lines }: ParsedYaml, path: (string | number)[]): { line: number; col: number } {
-  for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true)
-    if (isNode(node) && node.range) return lines.linePos(node.range[0])
-  }
-  return { line: 1, col: 1 }
-}
 
 /** Where each key of the map at `path` stands, in one pass: a map may have thousands of unknown keys. */
 function keyPositions(parsed: ParsedYaml, path: (string | number)[]): Map<unknown, { line: number; col: number }> {
