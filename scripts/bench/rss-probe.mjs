@@ -7,7 +7,7 @@ if (file) {
   // maxRSS is in KiB, the CPU times in µs.
   const report = () => {
     const usage = process.resourceUsage()
-    writeFileSync(file, JSON.stringify({ maxRssKiB: usage.maxRSS, cpuMicros: usage.userCPUTime + usage.systemCPUTime }))
+    writeFileSync(file, JSON.stringify({ maxRssKiB: usage.maxRSS, cpuMicros: usage.userCPUTime + usage.systemCPUTime, systemMicros: usage.systemCPUTime }))
   }
   // 'exit' handlers run even when the CLI ends with process.exit(code).
   process.on('exit', report)

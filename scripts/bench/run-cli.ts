@@ -22,6 +22,8 @@ export interface Usage {
   peakMiB: number
   /** User + system CPU time of all its threads, ms; NaN if unknown. */
   cpuMs: number
+  /** Of that, system (kernel) time, ms: file system work, such as creating the output's files. */
+  systemMs: number
 }
 
 export interface CliRun extends Usage {
@@ -38,11 +40,11 @@ export const usageFile = () => join(tmpdir(), `updeck-bench-rss-${process.pid}-$
 /** What the probe wrote (and removes the file); NaN figures if the child died before it could. */
 export function readUsage(file: string): Usage {
   try {
-    const usage = JSON.parse(readFileSync(file, 'utf8')) as { maxRssKiB: number; cpuMicros: number }
+    const usage = JSON.parse(readFileSync(file, 'utf8')) as { maxRssKiB: number; cpuMicros: number; systemMicros: number }
     rmSync(file)
-    return { peakMiB: usage.maxRssKiB / 1024, cpuMs: usage.cpuMicros / 1000 }
+    return { peakMiB: usage.maxRssKiB / 1024, cpuMs: usage.cpuMicros / 1000, systemMs: usage.systemMicros / 1000 }
   } catch {
-    return { peakMiB: NaN, cpuMs: NaN }
+    return { peakMiB: NaN, cpuMs: NaN, systemMs: NaN }
   }
 }
 

@@ -24,6 +24,9 @@ describe('the benchmark runs the command line', () => {
     // The probe in the child: peak RSS and CPU time are real figures, not NaN.
     expect(first.peakMiB).toBeGreaterThan(10)
     expect(first.cpuMs).toBeGreaterThan(0)
+    // Writing the site takes the kernel some time, a part of the whole.
+    expect(first.systemMs).toBeGreaterThan(0)
+    expect(first.systemMs).toBeLessThan(first.cpuMs)
 
     const again = await runBuild(decks, out, { kind: 'upToDate' })
     expect(again.answer).toEqual({ kind: 'upToDate', out: expect.stringContaining('site') })
