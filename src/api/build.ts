@@ -1,7 +1,7 @@
 // build(): decks → static site, atomically; a build with nothing changed returns at once.
 import { join, resolve } from 'node:path'
 import type { Diagnostic } from '../core/model.ts'
-import { hashInputs, isUpToDate, lastBuild, mayUpdate, wasBuiltHere, type BuildKey } from '../io/build-stamp.ts'
+import { decksListing, hashInputs, isUpToDate, lastBuild, mayUpdate, wasBuiltHere, type BuildKey } from '../io/build-stamp.ts'
 import { siteClock } from '../io/clock.ts'
 import { normaliseBase, type CommonOptions } from './options.ts'
 
@@ -56,7 +56,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // Loaded only when there is work to do. vite is not among them: the site settings come without it,
   // and it is loaded only when the runtime must be bundled.
-  const [{ loadSiteSettings }, { guardOutDir }, { cachedRuntime, copyRuntime }, { listThemes }, { writeOutput }, { siteKey }, { startWorkers, stopWorkers, workerCount }, { listFiles }, { isDeckFile }] = await Promise.all([
+  const [{ loadSiteSettings }, { guardOutDir }, { cachedRuntime, copyRuntime }, { listThemes }, { writeOutput }, { siteKey }, { startWorkers, stopWorkers, workerCount }, { isDeckFile }] = await Promise.all([
     import('../vite/site-settings.ts'),
     import('../io/out-dir-guard.ts'),
     import('../io/runtime-cache.ts'),
@@ -64,7 +64,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     import('../io/write-output.ts'),
     import('../io/site-record.ts'),
     import('../io/deck-pool.ts'),
-    import('../io/file-listing.ts'),
     import('../core/deck-files.ts'),
   ])
   const { site, viteConfig } = await loadSiteSettings(root, options.siteUrl)
@@ -74,7 +73,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const target = guardOutDir({ given, outDir, root, decksDir, builtHere: () => wasBuiltHere(last), force: options.force })
   // A build that cannot update the output file by file builds every deck: its worker threads start
   // now and load the renderer while this thread hashes the decks folder and prepares the output.
-  const listing = mayUpdate(last) ? undefined : listFiles(decksDir)
+  // Listed once: lastBuild has listed it when it checked the last build's stamp.
+  const listing = mayUpdate(last) ? undefined : decksListing(last, decksDir)
   const started = listing ? await startWorkers(listing.filter((file) => isDeckFile(file.name)).length, workerCount(options.workers)) : []
   try {
     const inputs = hashInputs(last, decksDir, listing) // hashed before building: edits made meanwhile count as changes

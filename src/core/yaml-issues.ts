@@ -39,7 +39,6 @@ function charPosition({ doc, lines, source }: ParsedYaml, path: (string | number
   return index < 0 ? undefined : lines.linePos(node.range[0] + index)
 }
 
-
 /** Where each key of the map at `path` stands, in one pass: a map may have thousands of unknown keys. */
 function keyPositions(parsed: ParsedYaml, path: (string | number)[]): Map<unknown, { line: number; col: number }> {
   const map = path.length ? parsed.doc.getIn(path, true) : parsed.doc.contents

@@ -254,6 +254,11 @@ export function hashInputs(last: LastBuild, decksDir: string, listing?: ListedFi
   return last.inputs?.decksDir === decksDir ? last.inputs : hashDecksFolder(last.key, last.project, decksDir, undefined, listing)
 }
 
+/** The decks folder's files: as the last build's check of the stamp listed them, else listed now. */
+export function decksListing(last: LastBuild, decksDir: string): ListedFile[] {
+  return last.inputs?.decksDir === decksDir ? last.inputs.listing : listFiles(decksDir)
+}
+
 /** Marks `outDir` as made from `inputs`, holding the files of `output`. */
 export async function saveStamp(last: LastBuild, inputs: Inputs, output: Manifest, folders?: Folders): Promise<void> {
   const { root, outDir } = last.key
