@@ -63,4 +63,18 @@ describe('highlighting with the languages of lib/common', () => {
     expect(highlightCode('<b>', 'brainfuck', { left: 1000 })).toBe('&lt;b&gt;')
     expect(highlightCode('<b>', 'html', { left: 1000 })).toContain('hljs-tag')
   })
+
+  it('highlights a block seen before as the same text in the same language, and still charges the budget', () => {
+    const code = 'const kanal = "LinkedIn" // 14 Beiträge'
+    const first = highlightCode(code, 'ts', { left: 10_000 })
+    expect(first).toContain('hljs-keyword')
+    expect(highlightCode(code, 'TS', { left: 10_000 })).toBe(first)
+    // The same text in another language is highlighted by that language's rules.
+    expect(highlightCode(code, 'bash', { left: 10_000 })).toBe(commonHighlighter(core.newInstance())(code, 'bash'))
+    expect(highlightCode(code, 'text', { left: 10_000 })).not.toContain('hljs-keyword')
+    const budget = { left: code.length ** 2 }
+    highlightCode(code, 'ts', budget)
+    expect(budget.left).toBe(0)
+    expect(highlightCode(code, 'ts', budget)).toBe(code.replace(/"/g, '&quot;'))
+  })
 })
