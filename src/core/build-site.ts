@@ -21,8 +21,14 @@ export interface RenderedDeck {
   rendered: RenderedSlides
 }
 
+/** Where the forwarding pages go: `go/<id>/index.html`. */
+const FORWARD_FOLDER = 'go'
+
+/** Top-level folders of the pages about all decks, written after the decks' own. */
+export const SITE_PAGE_FOLDERS: readonly string[] = [FORWARD_FOLDER, PLAN_PATH.split('/')[0]!]
+
 /** Top-level folders of the site that no deck may take. */
-const RESERVED = new Set(['assets', 'exports', 'go', 'plan'])
+const RESERVED = new Set(['assets', 'exports', ...SITE_PAGE_FOLDERS])
 
 /**
  * Problems between decks: two decks at one address, a deck where the site keeps its files, or (never
@@ -113,7 +119,7 @@ export function forwardingPages(decks: readonly Deck[], ctx: SiteContext): Page[
       const head = `\n<meta http-equiv="refresh" content="0; url=${url}">\n<meta name="referrer" content="no-referrer">`
       const shared = task.kind === 'share' ? `\n<p>${words.sharedText}</p>\n<blockquote class="shared">${escapeHtml(task.text)}<br>${escapeHtml(task.url)}</blockquote>` : ''
       const body = `<main>\n<h1>${escapeHtml(task.title)}</h1>${shared}\n<p>${words.forwarding} <a href="${url}">${url}</a></p>\n</main>`
-      const path = `go/${id}/index.html`
+      const path = `${FORWARD_FOLDER}/${id}/index.html`
       const css = ctx.assets.pageCss.map((c) => siteHref(ctx.base, path, c))
       pages.set(id, { path, content: pageShell({ lang: deck.meta.lang, title: task.title, css, body, bodyClass: 'go', head }) })
     }

@@ -101,27 +101,51 @@ function outputManifest(outDir: string): Manifest {
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
+/** What a walk of (part of) an output folder found: files with their stamps, folders, symbolic links. */
+export interface OutputWalk {
+  files: [string, string][]
+  folders: Folders
+  links: boolean
+}
+
 /**
- * The output's files (as the listing sees them) and its folders, in one walk. An output with a
- * symbolic link in it (not ours) gets no folders: the next build lists it.
+ * Walks `outDir` as the listing sees it: every file with its stamp and every folder with its time.
+ * `folders`: only these top-level folders (not the output folder itself); `skip`: top-level folders
+ * left out. Two walks, one of some top-level folders and one skipping them, make up one.
  */
-export function outputState(outDir: string): { files: Manifest; folders?: Folders } {
-  const files: [string, string][] = []
-  const folders: Folders = {}
-  let links = false
+export function walkOutput(outDir: string, { folders, skip = [] }: { folders?: readonly string[]; skip?: readonly string[] } = {}): OutputWalk {
+  const found: OutputWalk = { files: [], folders: {}, links: false }
   const walk = (sub: string) => {
-    folders[sub] = statSync(join(outDir, sub)).mtimeMs
+    found.folders[sub] = statSync(join(outDir, sub)).mtimeMs
     for (const entry of readdirSync(join(outDir, sub), { withFileTypes: true })) {
       if (isHiddenPath(entry.name)) continue // the listing's rule (file-listing.ts)
       const name = sub ? `${sub}/${entry.name}` : entry.name
-      if (entry.isDirectory()) walk(name)
-      else if (entry.isSymbolicLink()) links = true
-      else if (entry.isFile()) files.push([name, stampOf(join(outDir, name))!])
+      if (entry.isDirectory()) {
+        if (!skip.includes(name)) walk(name)
+      } else if (entry.isSymbolicLink()) found.links = true
+      else if (entry.isFile()) found.files.push([name, stampOf(join(outDir, name))!])
     }
   }
-  walk('')
-  if (links) return { files: outputManifest(outDir) }
-  return { files: Object.fromEntries(files.sort(([a], [b]) => byName(a, b))), folders }
+  if (folders) folders.forEach(walk)
+  else walk('')
+  return found
+}
+
+/** The top-level folders of an output folder, as the listing sees them. */
+export function topFolders(outDir: string): string[] {
+  return readdirSync(outDir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() && !isHiddenPath(e.name) ? [e.name] : []))
+}
+
+/**
+ * The output's files (as the listing sees them) and its folders, in one walk, or in two: `early`
+ * walked the top-level folders `top` before (write-output.ts walkAside), and this walk takes the
+ * rest. An output with a symbolic link in it (not ours) gets no folders: the next build lists it.
+ */
+export function outputState(outDir: string, early?: { walk: OutputWalk; top: readonly string[] }): { files: Manifest; folders?: Folders } {
+  const walked = early ? [early.walk, walkOutput(outDir, { skip: early.top })] : [walkOutput(outDir)]
+  if (walked.some((w) => w.links)) return { files: outputManifest(outDir) }
+  const files = walked.flatMap((w) => w.files)
+  return { files: Object.fromEntries(files.sort(([a], [b]) => byName(a, b))), folders: Object.assign({}, ...walked.map((w) => w.folders)) }
 }
 
 const stampOf = (path: string) => {

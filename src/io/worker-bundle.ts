@@ -14,8 +14,12 @@ import { nativeClassFieldsPlugin } from './native-class-fields.mjs'
 import { importModule } from './import-module.ts'
 
 const ENTRY = fileURLToPath(new URL('./deck-worker.ts', import.meta.url))
-/** Every worker thread's entry, bundled together: the deck pool's and the dev server's frontmatter pool's. */
-const ENTRIES = { 'deck-worker': ENTRY, 'frontmatter-worker': fileURLToPath(new URL('./frontmatter-worker.ts', import.meta.url)) }
+/** Every worker thread's entry, bundled together: the deck pool's, the dev server's frontmatter pool's, and the output walk of a full build. */
+const ENTRIES = {
+  'deck-worker': ENTRY,
+  'frontmatter-worker': fileURLToPath(new URL('./frontmatter-worker.ts', import.meta.url)),
+  'output-walker': fileURLToPath(new URL('./output-walker.ts', import.meta.url)),
+}
 export type WorkerName = keyof typeof ENTRIES
 const SRC = dirname(dirname(ENTRY))
 /** updeck's own node_modules: the bundle's package imports resolve from there, whatever the project. */

@@ -1,13 +1,18 @@
 // Writes a build into its output folder, atomically: after an edit only what changed (update-site.ts)
 // when the files it replaces are exactly what the last build left; else the whole site through a staging folder.
 // Either way the stamp and the site record are saved last, so a crash leaves the next build a full one.
+import { Worker } from 'node:worker_threads'
+import { SITE_PAGE_FOLDERS } from '../core/build-site.ts'
 import type { Diagnostic } from '../core/model.ts'
 import { hasErrors } from '../core/diagnostic.ts'
-import { mayUpdate, outputState, saveStamp, type Inputs, type LastBuild } from './build-stamp.ts'
+import { listen } from './batches.ts'
+import { mayUpdate, outputState, saveStamp, type Inputs, type LastBuild, type OutputWalk } from './build-stamp.ts'
+import { MIN_DECKS_FOR_WORKERS, workerCount } from './deck-pool.ts'
 import { pageHashes, readSiteRecord, saveSiteRecord, siteRecord } from './site-record.ts'
 import { discard, stagingDir, swapIn } from './swap-out.ts'
 import { updateSite } from './update-site.ts'
 import { pageWriter } from './write-pages.ts'
+import { workerScript } from './worker-bundle.ts'
 import { renderSite, type WriteSite } from './write-site.ts'
 
 export interface OutputJob {
@@ -76,20 +81,46 @@ export async function writeOutput(job: OutputJob): Promise<OutputResult> {
       await discard(staged)
       return { ok: false, diagnostics, decks }
     }
+    // The decks' folders are complete: another thread walks them while this one makes the pages about all decks.
+    const walking = !job.beforeSwap && decks.rendered >= MIN_DECKS_FOR_WORKERS && workerCount(job.write.workers) > 1 ? walkAside(staged, await workerScript('output-walker')) : undefined
     const pages = site.pages()
     pageWriter(staged)(pages)
     const more = job.beforeSwap ? await job.beforeSwap(staged) : []
+    const walked = await walking
     if (hasErrors(more)) {
       await discard(staged)
       return { ok: false, diagnostics: [...diagnostics, ...more], decks }
     }
     await swapIn(staged, job.target)
     saveSiteRecord(root, outDir, siteRecord(job.siteKey, job.inputs, site.decks, pageHashes(pages)))
-    const written = outputState(outDir)
+    // A page written into a folder walked aside (none is: SITE_PAGE_FOLDERS) would be missed there: then all is walked now.
+    const written = outputState(outDir, walked && pages.every((p) => !walked.top.includes(p.path.split('/')[0]!)) ? walked : undefined)
     await saveStamp(job.last, job.inputs, written.files, written.folders)
     return { ok: true, diagnostics, decks, ...(notes.length ? { notes } : {}) }
   } catch (error) {
     await discard(staged)
     throw error
+  }
+}
+
+/**
+ * Walks a full build's staging folder on a thread of its own, but for the folders the pages about all
+ * decks are written into (SITE_PAGE_FOLDERS), the folder itself and its own files: outputState walks
+ * those after the swap. With many decks the walk (a stat of each of thousands of files and folders)
+ * takes about as long as making those pages, and the other threads have finished their decks. Any
+ * failure leaves the whole walk to outputState.
+ */
+async function walkAside(staged: string, script: URL): Promise<{ walk: OutputWalk; top: string[] } | undefined> {
+  try {
+    const worker = new Worker(script, { workerData: { dir: staged, skip: SITE_PAGE_FOLDERS } })
+    let found: { walk: OutputWalk; top: string[] } | undefined
+    const { done, stop } = listen<{ walk: OutputWalk; top: string[] }>(worker, (message) => {
+      found = message
+      stop()
+    })
+    await done
+    return found
+  } catch {
+    return undefined
   }
 }

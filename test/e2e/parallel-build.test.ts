@@ -1,6 +1,6 @@
 // Many decks on every core: worker threads build exactly the site, and report exactly the problems,
 // that one thread does.
-import { appendFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { writeDecks } from '../../scripts/bench/generate.ts'
@@ -53,5 +53,25 @@ describe(`${COUNT} decks built by worker threads`, () => {
     expect(errors).toEqual(expect.arrayContaining([files[3], files[COUNT - 5], files[COUNT / 2], 'zz-same-address.md']))
     expect(many.diagnostics).toEqual(one.diagnostics)
     expect(checksums(join(outDir, '..'))).toEqual({})
+  })
+  it('record every file they wrote, so that the next build finds the output as it was left or changed by hand', async () => {
+    // The deck folders are walked on a thread of their own while the pages about all decks are written.
+    const decksDir = join(tempDir('again'), 'decks')
+    const files = await writeDecks(decksDir, COUNT)
+    const first = await buildTo({ decksDir, siteUrl: SITE_URL, workers: 2 })
+    expect(first).toMatchObject({ ok: true })
+    const again = () => buildTo({ decksDir, outDir: first.outDir, siteUrl: SITE_URL, workers: 2 })
+    expect(await again()).toMatchObject({ ok: true, upToDate: true })
+
+    const page = join(first.outDir, files[7]!.replace(/\.md$/, ''), 'index.html')
+    const built = readFileSync(page, 'utf8')
+    writeFileSync(page, 'edited by hand')
+    expect((await again()).upToDate).toBeUndefined()
+    expect(readFileSync(page, 'utf8')).toBe(built)
+    expect(await again()).toMatchObject({ ok: true, upToDate: true })
+
+    writeFileSync(join(first.outDir, 'assets', 'stray.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+    expect((await again()).upToDate).toBeUndefined()
+    expect(await again()).toMatchObject({ ok: true, upToDate: true })
   })
 })
