@@ -4,14 +4,14 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import { threadId } from 'node:worker_threads'
-import { deckPages } from '../core/build-site.ts'
+import { deckPages, type RenderedDeck } from '../core/build-site.ts'
 import { hasErrors } from '../core/diagnostic.ts'
 import type { SiteConfig } from '../core/frontmatter.ts'
 import type { Deck, Diagnostic, Page } from '../core/model.ts'
 import type { SiteAssets } from '../core/site-context.ts'
 import type { ImageFile } from './image-file.ts'
 import { IMAGE_FORMATS } from './image-type.ts'
-import { loadDeck } from './load-decks.ts'
+import { byPlace, checkImages, loadDeck } from './load-decks.ts'
 import { readDeckFile } from './read-decks.ts'
 import { pageWriter } from './write-pages.ts'
 
@@ -45,23 +45,46 @@ export interface DeckOutput {
 }
 
 /**
+ * A deck read, parsed and its slides rendered: what `finishDeck` completes. A deck that can write
+ * nothing (unreadable, broken) is finished already.
+ */
+export interface PreparedDeck {
+  output: DeckOutput
+  /** The rendered deck, when its images are to be checked and its files written. */
+  deck?: RenderedDeck
+}
+
+/**
  * Builds one deck's files into `job.outDir`; writes nothing for a deck with an error. Synchronous
  * from file to pages: a thread has no other work while a deck's few files are read.
  */
 export function buildDeck(file: string, job: DeckJob): DeckOutput {
+  return finishDeck(prepareDeck(file, job), job)
+}
+
+/** The first half of buildDeck: read and parse the deck, render its slides. */
+export function prepareDeck(file: string, job: DeckJob): PreparedDeck {
   const read = readDeckFile(job.decksDir, file)
-  if (!('text' in read)) return { file, unreadable: true, diagnostics: [read], files: [], images: [] }
-  // Each image is read and checked once, and these very bytes are what writeHashed publishes.
-  const loaded = loadDeck(read.text, file, job, { bytes: true })
-  if (!loaded.deck) return { file, diagnostics: loaded.diagnostics, files: [], images: [] }
+  if (!('text' in read)) return { output: { file, unreadable: true, diagnostics: [read], files: [], images: [] } }
+  const loaded = loadDeck(read.text, file, job, { images: false })
+  if (!loaded.deck) return { output: { file, diagnostics: loaded.diagnostics, files: [], images: [] } }
   const { deck, rendered } = loaded.deck
   const images = [...new Set(rendered.images.map((i) => i.path))]
   // Without its slides: the pages about all decks need only the rest, and little crosses threads.
   const output: DeckOutput = { file, deck: { ...deck, slides: [] }, diagnostics: loaded.diagnostics, files: [], images }
-  if (hasErrors(loaded.diagnostics)) return output
+  return hasErrors(loaded.diagnostics) ? { output } : { output, deck: loaded.deck }
+}
+
+/** The second half of buildDeck: the deck's images read and checked, its pages made (QR codes drawn), all written. */
+export function finishDeck({ output, deck }: PreparedDeck, job: DeckJob): DeckOutput {
+  if (!deck) return output
+  // Each image is read and checked once, and these very bytes are what writeHashed publishes.
+  const checked = checkImages(output.file, deck.rendered.images, job, { bytes: true })
+  if (checked.diagnostics.length) output.diagnostics = byPlace([...output.diagnostics, ...checked.diagnostics])
+  if (hasErrors(checked.diagnostics)) return output
   const names = new Map<string, string>()
-  for (const [path, image] of loaded.images) names.set(path, writeHashed(path, image, job.outDir))
-  const pages = deckPages(loaded.deck, { site: job.site, base: job.base, today: job.today, stamp: job.stamp, exports: job.exports, assets: { ...job.runtime, image: (path) => names.get(path)! } })
+  for (const [path, image] of checked.images) names.set(path, writeHashed(path, image, job.outDir))
+  const pages = deckPages(deck, { site: job.site, base: job.base, today: job.today, stamp: job.stamp, exports: job.exports, assets: { ...job.runtime, image: (path) => names.get(path)! } })
   folderFor(job.outDir).write(pages)
   output.files = [...pages.map((p) => p.path), ...new Set(names.values())]
   return output

@@ -1,10 +1,10 @@
-// Builds many decks on every core: worker threads each take the next few decks until none are left.
-// Results come back in the order of `files`, whichever worker finished first, so the output and the
-// diagnostics are the same as on one core.
+// Builds many decks on every core: worker threads each take the next few decks until none are left,
+// and the main thread finishes what they prepared. Results come back in the order of `files`,
+// whichever thread finished first, so the output and the diagnostics are the same as on one core.
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { inBatches } from './batches.ts'
-import { buildDeck, type DeckJob, type DeckOutput } from './deck-job.ts'
+import { inStages } from './batches.ts'
+import { buildDeck, finishDeck, type DeckJob, type DeckOutput, type PreparedDeck } from './deck-job.ts'
 import { workerScript } from './worker-bundle.ts'
 
 /**
@@ -49,9 +49,10 @@ export async function stopWorkers(workers: readonly Worker[]): Promise<void> {
 }
 
 /**
- * Builds `files` on `workers` threads: this one and `workers - 1` worker threads, all taking batches
- * from one queue (this thread's share shrinks while the workers start up). `started`: workers from
- * startWorkers, used first; they are ended with the others when the decks are built.
+ * Builds `files` on `workers` threads: `workers - 1` worker threads take batches from one queue and
+ * read, parse and render them (prepareDeck), and this one checks their images and writes their pages
+ * (finishDeck), unless it falls behind (batches.ts inStages). `started`: workers from startWorkers,
+ * used first; they are ended with the others when the decks are built.
  */
 export async function buildDecks(files: readonly string[], job: DeckJob, workers: number, started: readonly Worker[] = []): Promise<DeckOutput[]> {
   const count = workerThreads(files.length, workers)
@@ -63,8 +64,9 @@ export async function buildDecks(files: readonly string[], job: DeckJob, workers
   }
   try {
     for (const worker of pool) worker.postMessage({ job })
-    return await inBatches(files, BATCH, pool, (file) => buildDeck(file, job))
+    return await inStages<string, PreparedDeck, DeckOutput>(files, BATCH, pool, { whole: (file) => buildDeck(file, job), second: (prepared) => finishDeck(prepared, job) })
   } finally {
     await stopWorkers(pool)
   }
 }
+

@@ -33,30 +33,42 @@ export interface ImageOptions {
 /** A deck's images that passed their check, by path relative to the decks folder. */
 export type CheckedImages = Map<string, ImageFile>
 
-/** One deck file → its rendered deck, or the diagnostics that keep it from building. */
-export function loadDeck(text: string, file: string, ctx: LoadContext, options: ImageOptions = {}): { deck?: RenderedDeck; images: CheckedImages; diagnostics: Diagnostic[] } {
+/**
+ * One deck file → its rendered deck, or the diagnostics that keep it from building. With `images:
+ * false` its images are left unread (`checkImages` reads them, as the second half of a build does).
+ */
+export function loadDeck(text: string, file: string, ctx: LoadContext, options: ImageOptions & { images?: false } = {}): { deck?: RenderedDeck; images: CheckedImages; diagnostics: Diagnostic[] } {
   const parsed = parseDeck(text, file, { themes: ctx.themes, site: ctx.site })
   if (!parsed.deck) return { images: new Map(), diagnostics: parsed.diagnostics }
-  const body = renderBody(parsed.deck, ctx, options)
-  const diagnostics = [...parsed.diagnostics, ...body.diagnostics].sort((a, b) => a.line - b.line || a.col - b.col)
-  return { deck: { deck: parsed.deck, rendered: body.rendered }, images: body.images, diagnostics }
+  const rendered = renderSlides(parsed.deck, ctx.site)
+  const checked = options.images === false ? { images: new Map(), diagnostics: [] } : checkImages(parsed.deck.file, rendered.images, ctx, options)
+  return { deck: { deck: parsed.deck, rendered }, images: checked.images, diagnostics: byPlace([...parsed.diagnostics, ...rendered.diagnostics, ...checked.diagnostics]) }
 }
+
+/** Diagnostics in the order of their places; those at one place in the order given (a stable sort). */
+export const byPlace = (diagnostics: Diagnostic[]): Diagnostic[] => diagnostics.sort((a, b) => a.line - b.line || a.col - b.col)
 
 /** A parsed deck's slides, rendered, and the problems of its body: Markdown and the images it uses, each read and checked once. */
 export function renderBody(deck: Deck, ctx: LoadContext, options: ImageOptions = {}): { rendered: RenderedSlides; images: CheckedImages; diagnostics: Diagnostic[] } {
   const rendered = renderSlides(deck, ctx.site)
-  const diagnostics = [...rendered.diagnostics]
+  const checked = checkImages(deck.file, rendered.images, ctx, options)
+  return { rendered, images: checked.images, diagnostics: [...rendered.diagnostics, ...checked.diagnostics] }
+}
+
+/** Reads and checks each image a deck's slides use, once. */
+export function checkImages(file: string, uses: RenderedSlides['images'], ctx: LoadContext, options: ImageOptions = {}): { images: CheckedImages; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = []
   const images: CheckedImages = new Map()
-  for (const { path, line, col } of rendered.images) {
+  for (const { path, line, col } of uses) {
     const image = readImage(ctx.decksDir, path, options)
-    const at = { file: deck.file, line, col, field: '' }
+    const at = { file, line, col, field: '' }
     if ('problem' in image) diagnostics.push({ ...at, message: `image "${path}" ${image.problem}`, severity: 'error' })
     else {
       images.set(path, image)
       if (image.size > ctx.site.maxImageMB * MB) diagnostics.push({ ...at, message: tooLarge(path, image.size, ctx.site.maxImageMB), severity: 'warning' })
     }
   }
-  return { rendered, images, diagnostics }
+  return { images, diagnostics }
 }
 
 /** Every deck and the diagnostics of all of them, problems between decks (checkSlugs) included. */
