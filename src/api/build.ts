@@ -54,29 +54,33 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const last = await lastBuild(key)
   if (isUpToDate(last)) return { ok: true, diagnostics: [], outDir, upToDate: true }
 
-  // Loaded only when there is work to do. vite is not among them: the site settings come without it,
-  // and it is loaded only when the runtime must be bundled.
-  const [{ loadSiteSettings }, { guardOutDir }, { cachedRuntime, copyRuntime }, { listThemes }, { writeOutput }, { siteKey }, { startWorkers, stopWorkers, workerCount }, { isDeckFile }] = await Promise.all([
-    import('../vite/site-settings.ts'),
-    import('../io/out-dir-guard.ts'),
-    import('../io/runtime-cache.ts'),
-    import('../io/themes.ts'),
-    import('../io/write-output.ts'),
-    import('../io/site-record.ts'),
-    import('../io/deck-pool.ts'),
-    import('../core/deck-files.ts'),
-  ])
-  const { site, viteConfig } = await loadSiteSettings(root, options.siteUrl)
-  const decksDir = resolve(root, options.decksDir ?? site.decksDir)
-  // Before anything is written; `target` is the real folder (a symbolic link's target) to replace.
-  const given = options.outDir ?? 'dist'
-  const target = guardOutDir({ given, outDir, root, decksDir, builtHere: () => wasBuiltHere(last), force: options.force })
   // A build that cannot update the output file by file builds every deck: its worker threads start
-  // now and load the renderer while this thread hashes the decks folder and prepares the output.
-  // Listed once: lastBuild has listed it when it checked the last build's stamp.
-  const listing = mayUpdate(last) ? undefined : decksListing(last, decksDir)
-  const started = listing ? await startWorkers(listing.filter((file) => isDeckFile(file.name)).length, workerCount(options.workers)) : []
+  // at once, as many as the decks the last build read call for, and load the parser and renderer
+  // while this thread reads the settings and prepares the output (counted again below if unknown).
+  const [{ startWorkers, stopWorkers, workerCount }, { isDeckFile }] = await Promise.all([import('../io/deck-pool.ts'), import('../core/deck-files.ts')])
+  const deckCount = (listing: readonly { name: string }[]) => listing.filter((file) => isDeckFile(file.name)).length
+  const full = !mayUpdate(last)
+  let starting = full && last.inputs ? startWorkers(deckCount(last.inputs.listing), workerCount(options.workers)) : undefined
   try {
+    // Loaded only when there is work to do. vite is not among them: the site settings come without it,
+    // and it is loaded only when the runtime must be bundled.
+    const [{ loadSiteSettings }, { guardOutDir }, { cachedRuntime, copyRuntime }, { listThemes }, { writeOutput }, { siteKey }] = await Promise.all([
+      import('../vite/site-settings.ts'),
+      import('../io/out-dir-guard.ts'),
+      import('../io/runtime-cache.ts'),
+      import('../io/themes.ts'),
+      import('../io/write-output.ts'),
+      import('../io/site-record.ts'),
+    ])
+    const { site, viteConfig } = await loadSiteSettings(root, options.siteUrl)
+    const decksDir = resolve(root, options.decksDir ?? site.decksDir)
+    // Before anything is written; `target` is the real folder (a symbolic link's target) to replace.
+    const given = options.outDir ?? 'dist'
+    const target = guardOutDir({ given, outDir, root, decksDir, builtHere: () => wasBuiltHere(last), force: options.force })
+    // Listed once: lastBuild has listed it when it checked the last build's stamp.
+    const listing = full ? decksListing(last, decksDir) : undefined
+    starting ??= listing ? startWorkers(deckCount(listing), workerCount(options.workers)) : undefined
+    const started = (await starting) ?? []
     const inputs = hashInputs(last, decksDir, listing) // hashed before building: edits made meanwhile count as changes
     const runtime = await cachedRuntime(root, viteConfig)
     const themes = listThemes(resolve(root, 'themes'))
@@ -103,6 +107,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const { newsletterNotes } = await import('../core/render-newsletter.ts')
     return { ok: true, diagnostics: result.diagnostics, outDir, notes: [...(result.notes ?? []), ...newsletterNotes(site)], decks: result.decks }
   } finally {
-    await stopWorkers(started) // ended already when their decks were built; here when the build stopped before
+    await stopWorkers((await starting?.catch(() => [])) ?? []) // ended already when their decks were built; here when the build stopped before
   }
 }
