@@ -5,6 +5,7 @@ import QRCode from 'qrcode/lib/core/qrcode.js'
 import { escapeHtml } from './escape-html.ts'
 import { bestMask } from './qr-mask.ts'
 import { qrEncodings, type QrEncoding } from './qr-segments.ts'
+import { remember } from './remember.ts'
 
 /** Modules of white around the symbol (ISO/IEC 18004 asks for 4). Part of the SVG, never CSS. */
 export const QUIET_ZONE = 4
@@ -42,16 +43,6 @@ export interface QrCode {
 const encodings = new Map<string, { encodings: Record<EcLevel, QrEncoding> | undefined }>()
 /** Drawn codes per level, by text: a task's target is one string object, whose hash the map keeps (a `${level}${text}` key was a new string to hash on every look-up). */
 const codes: Record<EcLevel, Map<string, QrCode>> = { L: new Map(), M: new Map() }
-
-function remember<T>(cache: Map<string, T>, limit: number, key: string, make: () => T): T {
-  let found = cache.get(key)
-  if (found === undefined) {
-    if (cache.size >= limit) cache.clear()
-    found = make()
-    cache.set(key, found)
-  }
-  return found
-}
 
 /** qrcode's segments for the text and their version; undefined for a text qrcode refuses (see qrEncoding). Both levels at once (qrEncodings). */
 function encodingOf(text: string, level: EcLevel): QrEncoding | undefined {

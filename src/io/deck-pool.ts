@@ -69,4 +69,3 @@ export async function buildDecks(files: readonly string[], job: DeckJob, workers
     await stopWorkers(pool)
   }
 }
-

@@ -24,25 +24,23 @@ export interface Loaded {
 
 /**
  * What reading the images gives besides diagnostics. `bytes`: keep each image's checked bytes (a
- * build publishes exactly these; a check or the dev server only needs the verdict).
+ * build publishes exactly these; a check or the dev server only needs the verdict). `images: false`:
+ * leave them unread (a build's second stage reads them, deck-job.ts finishDeck).
  */
 export interface ImageOptions {
   bytes?: boolean
+  images?: false
 }
 
 /** A deck's images that passed their check, by path relative to the decks folder. */
 export type CheckedImages = Map<string, ImageFile>
 
-/**
- * One deck file → its rendered deck, or the diagnostics that keep it from building. With `images:
- * false` its images are left unread (`checkImages` reads them, as the second half of a build does).
- */
-export function loadDeck(text: string, file: string, ctx: LoadContext, options: ImageOptions & { images?: false } = {}): { deck?: RenderedDeck; images: CheckedImages; diagnostics: Diagnostic[] } {
+/** One deck file → its rendered deck, or the diagnostics that keep it from building. */
+export function loadDeck(text: string, file: string, ctx: LoadContext, options: ImageOptions = {}): { deck?: RenderedDeck; images: CheckedImages; diagnostics: Diagnostic[] } {
   const parsed = parseDeck(text, file, { themes: ctx.themes, site: ctx.site })
   if (!parsed.deck) return { images: new Map(), diagnostics: parsed.diagnostics }
-  const rendered = renderSlides(parsed.deck, ctx.site)
-  const checked = options.images === false ? { images: new Map(), diagnostics: [] } : checkImages(parsed.deck.file, rendered.images, ctx, options)
-  return { deck: { deck: parsed.deck, rendered }, images: checked.images, diagnostics: byPlace([...parsed.diagnostics, ...rendered.diagnostics, ...checked.diagnostics]) }
+  const body = renderBody(parsed.deck, ctx, options)
+  return { deck: { deck: parsed.deck, rendered: body.rendered }, images: body.images, diagnostics: byPlace([...parsed.diagnostics, ...body.diagnostics]) }
 }
 
 /** Diagnostics in the order of their places; those at one place in the order given (a stable sort). */
@@ -51,7 +49,7 @@ export const byPlace = (diagnostics: Diagnostic[]): Diagnostic[] => diagnostics.
 /** A parsed deck's slides, rendered, and the problems of its body: Markdown and the images it uses, each read and checked once. */
 export function renderBody(deck: Deck, ctx: LoadContext, options: ImageOptions = {}): { rendered: RenderedSlides; images: CheckedImages; diagnostics: Diagnostic[] } {
   const rendered = renderSlides(deck, ctx.site)
-  const checked = checkImages(deck.file, rendered.images, ctx, options)
+  const checked = options.images === false ? { images: new Map(), diagnostics: [] } : checkImages(deck.file, rendered.images, ctx, options)
   return { rendered, images: checked.images, diagnostics: [...rendered.diagnostics, ...checked.diagnostics] }
 }
 

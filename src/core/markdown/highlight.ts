@@ -2,6 +2,7 @@
 import core from 'highlight.js/lib/core'
 import type { HLJSApi, Language } from 'highlight.js'
 import { escapeHtml } from '../escape-html.ts'
+import { remember } from '../remember.ts'
 import { COMMON_LANGUAGES } from './highlight-languages.ts'
 
 /** A language's name or alias, in lower case → its name. */
@@ -69,18 +70,8 @@ export function highlightCode(code: string, lang: string, budget: { left: number
 /**
  * Highlighted blocks by language and code. The same update goes to several departments, so decks
  * repeat their code blocks (a prepared post, a snippet); highlighting one costs about half a
- * millisecond, a look-up nothing. Bounded: a cleared map costs only highlighting again.
+ * millisecond, a look-up nothing. Up to 256 blocks are kept.
  */
 const blocks = new Map<string, string>()
-const BLOCKS_KEPT = 256
 
-function highlighted(code: string, language: string): string {
-  const key = `${language}\n${code}`
-  let html = blocks.get(key)
-  if (html === undefined) {
-    if (blocks.size >= BLOCKS_KEPT) blocks.clear()
-    html = highlight(code, language)!
-    blocks.set(key, html)
-  }
-  return html
-}
+const highlighted = (code: string, language: string): string => remember(blocks, 256, `${language}\n${code}`, () => highlight(code, language)!)
